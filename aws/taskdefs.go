@@ -1,0 +1,65 @@
+package aws
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ecs"
+	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecsdeck/ecsdeck/model"
+)
+
+// TaskDefinition describes a task definition by ARN or family:revision,
+// from the cache when it was seen before. A bare family (latest ACTIVE
+// revision) can change, so it is always fetched.
+func (c *Client) TaskDefinition(ctx context.Context, ref string) (model.TaskDefinition, error) {
+	fetch := func() (model.TaskDefinition, error) {
+		out, err := c.describeTaskDefinitionRaw(ctx, ref)
+		if err != nil {
+			return model.TaskDefinition{}, err
+		}
+		return toTaskDefinition(*out.TaskDefinition), nil
+	}
+	if !hasRevision(ref) {
+		return fetch()
+	}
+	td, err := c.taskDef.get(ctx, ref, fetch)
+	if err != nil {
+		return model.TaskDefinition{}, c.fail("ecs:DescribeTaskDefinition", err)
+	}
+	return td, nil
+}
+
+// hasRevision reports whether ref names one revision ("family:3" or an ARN
+// ending in ":3").
+func hasRevision(ref string) bool {
+	i := strings.LastIndexByte(ref, ':')
+	if i < 0 {
+		return false
+	}
+	_, err := strconv.Atoi(ref[i+1:])
+	return err == nil
+}
+
+func (c *Client) describeTaskDefinitionRaw(ctx context.Context, ref string) (*ecs.DescribeTaskDefinitionOutput, error) {
+	cctx, cancel := c.call(ctx)
+	defer cancel()
+	out, err := c.ecs.DescribeTaskDefinition(cctx, &ecs.DescribeTaskDefinitionInput{
+		TaskDefinition: aws.String(ref), Include: []types.TaskDefinitionField{types.TaskDefinitionFieldTags}})
+	if err == nil && out.TaskDefinition == nil {
+		return nil, &Error{Kind: KindNotFound, Op: "ecs:DescribeTaskDefinition", Code: "MISSING",
+			Message: "task definition " + ref + " not found", Profile: c.cfg.Profile, sso: c.sso}
+	}
+	return out, c.fail("ecs:DescribeTaskDefinition", err)
+}
+
+// TaskDefinitionARNs lists the ACTIVE task definition revisions whose family
+// starts with familyPrefix ("" = all), by family and then revision.
+func (c *Client) TaskDefinitionARNs(ctx context.Context, familyPrefix string) ([]string, error) {
+	in := &ecs.ListTaskDefinitionsInput{MaxResults: aws.Int32(100), FamilyPrefix: optional(familyPrefix)}
+	p := ecs.NewListTaskDefinitionsPaginator(c.ecs, in)
+	return listAll(ctx, c, "ecs:ListTaskDefinitions", p, func(o *ecs.ListTaskDefinitionsOutput) []string { return o.TaskDefinitionArns })
+}
