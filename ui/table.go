@@ -1,0 +1,297 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/ecsdeck/ecsdeck/keymap"
+	"github.com/ecsdeck/ecsdeck/model"
+)
+
+// SortKey names the shift-letter key that sorts by a column.
+type SortKey int
+
+const (
+	SortNone   SortKey = iota
+	SortName           // N
+	SortStatus         // S
+	SortAge            // A
+)
+
+// Column describes one table column. Flex columns share the width left
+// over by the others. Sort declares which sort key sorts by this column:
+// the first press sorts ascending (by the rows' SortKeys for this column,
+// so a view makes "ascending" mean what users expect, e.g. youngest first
+// for age), pressing again toggles the direction.
+type Column struct {
+	Title    string
+	MinWidth int
+	Flex     bool
+	Right    bool
+	Sort     SortKey
+}
+
+// Row is one table row, keyed by ID. SortKeys, when present, give the
+// value to sort each column by ("" or missing: the cell text).
+type Row struct {
+	ID       string
+	Cells    []string
+	SortKeys []string
+	Status   Status
+}
+
+// Table is the one table every resource view uses (DESIGN.md example 7).
+// Rows are sanitized, measured, sorted and filtered when they are set, so
+// View only formats the visible window.
+type Table struct {
+	cols   []Column
+	styles *Styles
+	nav    keymap.Table
+	sorts  keymap.Resource
+
+	rows  []tableRow // all rows, in sort order
+	shown []int      // indexes into rows that pass the filter
+	maxW  []int      // widest cell per column over all rows
+	width []int      // laid-out column widths
+
+	filter   string
+	sortCol  int
+	sortDesc bool
+	empty    string
+
+	cursor, offset int // index into shown; first shown row drawn
+	w, h           int
+}
+
+// tableRow is a sanitized row with what filtering and layout need.
+type tableRow struct {
+	Row
+	widths   []int
+	haystack string // lower-cased cells, built on first filter use
+}
+
+// NewTable returns an empty table with the given columns.
+func NewTable(cols []Column, st *Styles) *Table {
+	t := &Table{
+		cols:    cols,
+		styles:  st,
+		nav:     keymap.NewTable(),
+		sorts:   keymap.NewResource(),
+		sortCol: -1,
+		maxW:    make([]int, len(cols)),
+		empty:   "no rows",
+	}
+	t.layout()
+	return t
+}
+
+// SetKeys replaces the navigation and sort bindings (user overrides).
+func (t *Table) SetKeys(nav keymap.Table, sorts keymap.Resource) {
+	t.nav, t.sorts = nav, sorts
+}
+
+// SetEmptyText sets what the table shows when it has no rows at all
+// (e.g. "loading…").
+func (t *Table) SetEmptyText(s string) { t.empty = s }
+
+// SetRows replaces the rows, sanitizing every cell. The cursor stays on
+// the row with the same ID; if that row vanished it keeps its index
+// (clamped), so rows appearing or vanishing elsewhere do not make it jump.
+func (t *Table) SetRows(rows []Row) {
+	selID, hadSel := t.selectedID()
+	t.rows = make([]tableRow, len(rows))
+	for i := range t.maxW {
+		t.maxW[i] = 0
+	}
+	for i, r := range rows {
+		t.rows[i] = t.prepare(r)
+	}
+	t.sortRows()
+	t.applyFilter()
+	t.layout()
+	if !hadSel || !t.selectID(selID) {
+		t.setCursor(t.cursor)
+	}
+}
+
+func (t *Table) prepare(r Row) tableRow {
+	tr := tableRow{Row: r, widths: make([]int, len(t.cols))}
+	tr.ID = r.ID
+	tr.Cells = make([]string, len(t.cols))
+	for c := range t.cols {
+		if c < len(r.Cells) {
+			tr.Cells[c] = model.Sanitize(r.Cells[c])
+		}
+		tr.widths[c] = textWidth(tr.Cells[c])
+		t.maxW[c] = max(t.maxW[c], tr.widths[c])
+	}
+	return tr
+}
+
+// SetFilter filters rows by a case-insensitive substring over all cells;
+// a leading "!" keeps the rows that do not match. The cursor stays on the
+// same row if it still matches, otherwise it goes to the first row.
+func (t *Table) SetFilter(q string) {
+	if q == t.filter {
+		return
+	}
+	selID, hadSel := t.selectedID()
+	t.filter = q
+	t.applyFilter()
+	if !hadSel || !t.selectID(selID) {
+		t.offset = 0
+		t.setCursor(0)
+	}
+}
+
+// Filter returns the current filter query.
+func (t *Table) Filter() string { return t.filter }
+
+// SortBy sorts by a column; ties are broken by row ID so the order is
+// stable across refreshes. col < 0 keeps the order rows were given in.
+func (t *Table) SortBy(col int, desc bool) {
+	if col >= len(t.cols) {
+		return
+	}
+	selID, hadSel := t.selectedID()
+	t.sortCol, t.sortDesc = col, desc
+	t.sortRows()
+	t.applyFilter()
+	t.layout()
+	if hadSel {
+		t.selectID(selID)
+	}
+}
+
+// SortColumn returns the sorted column (-1: none) and its direction.
+func (t *Table) SortColumn() (col int, desc bool) { return t.sortCol, t.sortDesc }
+
+// Selected returns the row under the cursor (sanitized cells).
+func (t *Table) Selected() (Row, bool) {
+	if t.cursor < 0 || t.cursor >= len(t.shown) {
+		return Row{}, false
+	}
+	return t.rows[t.shown[t.cursor]].Row, true
+}
+
+// Select moves the cursor to the row with that ID, if shown.
+func (t *Table) Select(id string) bool { return t.selectID(id) }
+
+// Len is the number of rows shown (after the filter).
+func (t *Table) Len() int { return len(t.shown) }
+
+// Total is the number of rows before the filter.
+func (t *Table) Total() int { return len(t.rows) }
+
+// SetSize sets the size the table draws in, header row included.
+func (t *Table) SetSize(w, h int) {
+	t.w, t.h = w, h
+	t.layout()
+	t.setCursor(t.cursor)
+}
+
+// Update moves the cursor and sorts on the sort keys.
+func (t *Table) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	page := max(1, t.bodyHeight())
+	switch {
+	case key.Matches(k, t.nav.Up):
+		t.setCursor(t.cursor - 1)
+	case key.Matches(k, t.nav.Down):
+		t.setCursor(t.cursor + 1)
+	case key.Matches(k, t.nav.PageUp):
+		t.setCursor(t.cursor - page)
+	case key.Matches(k, t.nav.PageDown):
+		t.setCursor(t.cursor + page)
+	case key.Matches(k, t.nav.Top):
+		t.setCursor(0)
+	case key.Matches(k, t.nav.Bottom):
+		t.setCursor(len(t.shown) - 1)
+	case key.Matches(k, t.sorts.SortName):
+		t.toggleSort(SortName)
+	case key.Matches(k, t.sorts.SortStatus):
+		t.toggleSort(SortStatus)
+	case key.Matches(k, t.sorts.SortAge):
+		t.toggleSort(SortAge)
+	}
+	return nil
+}
+
+// toggleSort sorts by the column declared for sk: ascending first, then
+// toggling the direction on each press.
+func (t *Table) toggleSort(sk SortKey) {
+	for i, c := range t.cols {
+		if c.Sort == sk {
+			t.SortBy(i, t.sortCol == i && !t.sortDesc)
+			return
+		}
+	}
+}
+
+func (t *Table) bodyHeight() int { return max(0, t.h-1) }
+
+func (t *Table) selectedID() (string, bool) {
+	r, ok := t.Selected()
+	return r.ID, ok
+}
+
+func (t *Table) selectID(id string) bool {
+	for i, idx := range t.shown {
+		if t.rows[idx].ID == id {
+			t.setCursor(i)
+			return true
+		}
+	}
+	return false
+}
+
+// setCursor clamps the cursor and scrolls the window just enough to show it.
+func (t *Table) setCursor(i int) {
+	n := len(t.shown)
+	t.cursor = min(max(i, 0), max(n-1, 0))
+	bh := max(1, t.bodyHeight())
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+bh {
+		t.offset = t.cursor - bh + 1
+	}
+	t.offset = min(t.offset, max(0, n-bh))
+}
+
+// View draws the header row and the visible window of rows.
+func (t *Table) View() string {
+	if t.h <= 0 || t.w <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(t.styles.TableHeader.Render(t.headerLine()))
+	if len(t.shown) == 0 {
+		b.WriteByte('\n')
+		b.WriteString(t.styles.Empty.Render(fitCell(t.emptyText(), t.w, false)))
+		return b.String()
+	}
+	end := min(len(t.shown), t.offset+t.bodyHeight())
+	for i := t.offset; i < end; i++ {
+		r := &t.rows[t.shown[i]]
+		style := t.styles.Status(r.Status)
+		if i == t.cursor {
+			style = t.styles.Selected(r.Status)
+		}
+		b.WriteByte('\n')
+		b.WriteString(style.Render(t.rowLine(r)))
+	}
+	return b.String()
+}
+
+func (t *Table) emptyText() string {
+	if len(t.rows) > 0 && t.filter != "" {
+		return "no rows match /" + model.Sanitize(t.filter)
+	}
+	return t.empty
+}

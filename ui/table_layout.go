@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// colGap is the space between two columns.
+const colGap = "  "
+
+// widthCond measures cells. East Asian ambiguous runes count as one cell
+// whatever the locale, as the renderer draws them, so "…" is always one.
+var widthCond = func() *runewidth.Condition {
+	c := runewidth.NewCondition()
+	c.EastAsianWidth = false
+	return c
+}()
+
+// textWidth is the display width of sanitized text.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return widthCond.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
+// fitCell truncates s with "…" or pads it to exactly w cells. s is plain
+// text: colour is applied to the whole line afterwards, so truncation can
+// never cut a style sequence.
+func fitCell(s string, w int, right bool) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := textWidth(s)
+	if sw > w {
+		if sw == len(s) {
+			s = s[:w-1] + "…"
+		} else {
+			s = widthCond.Truncate(s, w, "…")
+		}
+		sw = textWidth(s)
+	}
+	pad := strings.Repeat(" ", w-sw)
+	if right {
+		return pad + s
+	}
+	return s + pad
+}
+
+// headerTitle is a column title with the sort arrow on the sorted column.
+func (t *Table) headerTitle(i int) string {
+	if i != t.sortCol {
+		return t.cols[i].Title
+	}
+	if t.sortDesc {
+		return t.cols[i].Title + "↓"
+	}
+	return t.cols[i].Title + "↑"
+}
+
+// layout computes column widths for the current size and contents:
+// fixed columns take their natural width, flex columns share what is
+// left; when the row is too wide the widest columns give way first, never
+// below their minimum.
+func (t *Table) layout() {
+	n := len(t.cols)
+	t.width = make([]int, n)
+	if n == 0 {
+		return
+	}
+	natural := make([]int, n)
+	floor := make([]int, n)
+	total := len(colGap) * (n - 1)
+	for i, c := range t.cols {
+		head := textWidth(c.Title)
+		if c.Sort != SortNone || i == t.sortCol {
+			head++ // room for the arrow, so sorting does not shift columns
+		}
+		natural[i] = max(c.MinWidth, head, t.maxW[i])
+		floor[i] = max(1, min(natural[i], c.MinWidth))
+		if c.MinWidth == 0 {
+			floor[i] = min(natural[i], head)
+		}
+		t.width[i] = natural[i]
+		if c.Flex {
+			t.width[i] = floor[i]
+		}
+		total += t.width[i]
+	}
+	avail := t.w
+	total = t.growFlex(natural, total, avail)
+	for total > avail && t.shrinkWidest(floor) {
+		total--
+	}
+}
+
+// growFlex hands spare width to flex columns, the narrowest first up to
+// its natural width; what remains goes to the last flex column.
+func (t *Table) growFlex(natural []int, total, avail int) int {
+	last := -1
+	for i, c := range t.cols {
+		if c.Flex {
+			last = i
+		}
+	}
+	if last < 0 {
+		return total
+	}
+	for total < avail {
+		pick := -1
+		for i, c := range t.cols {
+			if c.Flex && t.width[i] < natural[i] && (pick < 0 || t.width[i] < t.width[pick]) {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			t.width[last] += avail - total
+			return avail
+		}
+		t.width[pick]++
+		total++
+	}
+	return total
+}
+
+// shrinkWidest takes one cell from the widest column above its floor.
+func (t *Table) shrinkWidest(floor []int) bool {
+	pick := -1
+	for i := range t.cols {
+		if t.width[i] > floor[i] && (pick < 0 || t.width[i] > t.width[pick]) {
+			pick = i
+		}
+	}
+	if pick < 0 {
+		return false
+	}
+	t.width[pick]--
+	return true
+}
+
+func (t *Table) headerLine() string {
+	var b strings.Builder
+	for i := range t.cols {
+		if i > 0 {
+			b.WriteString(colGap)
+		}
+		b.WriteString(fitCell(t.headerTitle(i), t.width[i], t.cols[i].Right))
+	}
+	return clipLine(b.String(), t.w)
+}
+
+func (t *Table) rowLine(r *tableRow) string {
+	var b strings.Builder
+	for i := range t.cols {
+		if i > 0 {
+			b.WriteString(colGap)
+		}
+		b.WriteString(fitCell(r.Cells[i], t.width[i], t.cols[i].Right))
+	}
+	return clipLine(b.String(), t.w)
+}
+
+// clipLine cuts or pads a plain line to exactly w cells, so the selected
+// row's highlight spans the table.
+func clipLine(s string, w int) string {
+	sw := textWidth(s)
+	if sw > w {
+		return widthCond.Truncate(s, w, "")
+	}
+	return s + strings.Repeat(" ", w-sw)
+}
