@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"net/http"
@@ -51,6 +52,9 @@ func (cfg Config) withDefaults() Config {
 // explicit settings first, then the environment, then the shared config
 // files (including SSO profiles), then the default credential chain.
 func loadSDKConfig(ctx context.Context, cfg Config, retryer func() sdk.Retryer) (sdk.Config, error) {
+	if cfg.Static != nil {
+		return staticSDKConfig(cfg, retryer)
+	}
 	opts := []func(*config.LoadOptions) error{
 		config.WithHTTPClient(httpClient(cfg.Concurrency)),
 		config.WithRetryer(retryer),
@@ -61,16 +65,7 @@ func loadSDKConfig(ctx context.Context, cfg Config, retryer func() sdk.Retryer) 
 	if cfg.EndpointURL != "" {
 		opts = append(opts, config.WithBaseEndpoint(cfg.EndpointURL))
 	}
-	if cfg.Static != nil {
-		// The demo must work whatever the user's ~/.aws holds (or lacks).
-		opts = append(opts,
-			config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(
-				cfg.Static.AccessKeyID, cfg.Static.SecretAccessKey, cfg.Static.SessionToken)),
-			config.WithSharedConfigFiles([]string{}),
-			config.WithSharedCredentialsFiles([]string{}),
-			config.WithSharedConfigProfile("default"),
-		)
-	} else if cfg.Profile != "" {
+	if cfg.Profile != "" {
 		opts = append(opts, config.WithSharedConfigProfile(cfg.Profile))
 	}
 	awsCfg, err := config.LoadDefaultConfig(ctx, opts...)
@@ -78,10 +73,35 @@ func loadSDKConfig(ctx context.Context, cfg Config, retryer func() sdk.Retryer) 
 		return sdk.Config{}, configError(cfg.Profile, err)
 	}
 	if awsCfg.Region == "" {
-		return sdk.Config{}, &Error{Kind: KindInvalid, Op: "config", Code: "NoRegion", Profile: cfg.Profile,
-			Message: "no AWS region configured — pass --region, set AWS_REGION, or set region in the profile"}
+		return sdk.Config{}, noRegionError(cfg.Profile)
 	}
 	return awsCfg, nil
+}
+
+// staticSDKConfig is the demo's configuration: it must work whatever the
+// user's ~/.aws holds (or lacks), so the shared files are not read at all.
+func staticSDKConfig(cfg Config, retryer func() sdk.Retryer) (sdk.Config, error) {
+	region := cmp.Or(cfg.Region, os.Getenv("AWS_REGION"), os.Getenv("AWS_DEFAULT_REGION"))
+	if region == "" {
+		return sdk.Config{}, noRegionError("")
+	}
+	s := cfg.Static
+	awsCfg := sdk.Config{
+		Region: region,
+		Credentials: sdk.NewCredentialsCache(credentials.NewStaticCredentialsProvider(
+			s.AccessKeyID, s.SecretAccessKey, s.SessionToken)),
+		HTTPClient: httpClient(cfg.Concurrency),
+		Retryer:    retryer,
+	}
+	if endpoint := cmp.Or(cfg.EndpointURL, os.Getenv("AWS_ENDPOINT_URL")); endpoint != "" {
+		awsCfg.BaseEndpoint = sdk.String(endpoint)
+	}
+	return awsCfg, nil
+}
+
+func noRegionError(profile string) error {
+	return &Error{Kind: KindInvalid, Op: "config", Code: "NoRegion", Profile: profile,
+		Message: "no AWS region configured — pass --region, set AWS_REGION, or set region in the profile"}
 }
 
 // standardRetryer is the SDK's standard retryer (exponential backoff with
