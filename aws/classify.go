@@ -137,8 +137,10 @@ func isSSOExpired(err error) bool {
 		return true
 	}
 	msg := err.Error()
-	return strings.Contains(msg, "token has expired") ||
-		strings.Contains(msg, "cached SSO token is expired") ||
+	// "failed to read cached SSO token file", "cached SSO token is expired,
+	// or not present", "refresh cached SSO token failed"
+	return strings.Contains(msg, "cached SSO token") ||
+		strings.Contains(msg, "token has expired") ||
 		strings.Contains(msg, "InvalidGrantException")
 }
 
