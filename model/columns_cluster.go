@@ -1,0 +1,48 @@
+package model
+
+import "strings"
+
+// ClusterColumns are the columns of the clusters view.
+func ClusterColumns() []Column {
+	return []Column{
+		{Title: "NAME", MinWidth: 8, Flex: true, Sort: SortName},
+		{Title: "STATUS", Sort: SortStatus},
+		{Title: "SERVICES", Right: true},
+		{Title: "RUNNING", Right: true},
+		{Title: "PENDING", Right: true},
+		{Title: "INSTANCES", Right: true},
+		{Title: "CAPACITY PROVIDERS", MinWidth: 8, Flex: true},
+		{Title: "INSIGHTS"},
+	}
+}
+
+// ClusterRow is a cluster as a row of ClusterColumns, keyed by ARN.
+func ClusterRow(c Cluster) Row {
+	st := ClusterState(c)
+	return Row{
+		ID: c.ARN,
+		Cells: []string{
+			c.Name,
+			orNone(c.Status),
+			itoa(c.ActiveServices),
+			itoa(c.RunningTasks),
+			itoa(c.PendingTasks),
+			itoa(c.ContainerInstances),
+			orNone(strings.Join(c.CapacityProviders, ",")),
+			Insights(c.ContainerInsights),
+		},
+		SortKeys: []string{1: statusKey(st, c.Status)},
+		State:    st,
+	}
+}
+
+// Insights says whether Container Insights is on: "on", "on (enhanced)" or "off".
+func Insights(setting string) string {
+	switch setting {
+	case "enabled":
+		return "on"
+	case "enhanced":
+		return "on (enhanced)"
+	}
+	return "off"
+}
