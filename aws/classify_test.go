@@ -110,7 +110,7 @@ func TestUserMessage(t *testing.T) {
 		{&Error{Kind: KindThrottled, Op: "ecs:DescribeTasks"}, []string{"throttling ecs:DescribeTasks"}},
 		{&Error{Kind: KindTimeout, Op: "ecs:DescribeTasks"}, []string{"ecs:DescribeTasks timed out"}},
 		{&Error{Kind: KindNotFound, Op: "ecs:ListServices", Code: "ClusterNotFoundException", Message: "Cluster not found."},
-			[]string{"Cluster not found."}},
+			[]string{"Cluster not found (ecs:ListServices) — check the name"}},
 		{&Error{Kind: KindReadOnly, Op: "ecs:StopTask"}, []string{"ecs:StopTask is disabled in read-only mode"}},
 	} {
 		got := tc.e.UserMessage()

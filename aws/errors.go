@@ -3,6 +3,7 @@ package aws
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // ErrorKind says what went wrong in terms the UI can act on.
@@ -56,6 +57,10 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // UserMessage is one line for the flash bar: what happened, and what to do.
 func (e *Error) UserMessage() string {
+	return strings.Join(strings.Fields(e.userMessage()), " ")
+}
+
+func (e *Error) userMessage() string {
 	detail := e.Message
 	switch e.Kind {
 	case KindNotFound:
@@ -91,10 +96,10 @@ func KindOf(err error) ErrorKind {
 }
 
 func notFoundMessage(e *Error) string {
-	if e.Message != "" && e.Code != "MISSING" {
-		return e.Message + " (" + e.Op + ")"
+	if e.Code == "MISSING" {
+		return e.Message + " — it may have been deleted"
 	}
-	return e.Op + ": not found — it may have been deleted"
+	return strings.TrimSuffix(e.Message, ".") + " (" + e.Op + ") — check the name, region and account"
 }
 
 func credentialsMessage(e *Error) string {

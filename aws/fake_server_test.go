@@ -62,4 +62,6 @@ var fastBackoff = backoffFunc(func(int, error) (time.Duration, error) { return t
 
 type backoffFunc func(int, error) (time.Duration, error)
 
-func (f backoffFunc) BackoffDelay(attempt int, err error) (time.Duration, error) { return f(attempt, err) }
+func (f backoffFunc) BackoffDelay(attempt int, err error) (time.Duration, error) {
+	return f(attempt, err)
+}
