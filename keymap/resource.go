@@ -31,3 +31,8 @@ func NewResource() Resource {
 func (r Resource) Sorts() []key.Binding {
 	return []key.Binding{r.SortName, r.SortStatus, r.SortAge}
 }
+
+// Bindings lists the group in help order.
+func (r Resource) Bindings() []key.Binding {
+	return append([]key.Binding{r.Enter, r.Describe, r.ToggleStopped}, r.Sorts()...)
+}

@@ -1,0 +1,304 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+var testStyles = NewStyles(Theme{Dark: true})
+
+func testColumns() []Column {
+	return []Column{
+		{Title: "NAME", Sort: SortName},
+		{Title: "STATUS", Sort: SortStatus},
+		{Title: "COUNT", Right: true},
+		{Title: "AGE", Sort: SortAge},
+	}
+}
+
+func row(id, status string, count int, ageKey string) Row {
+	return Row{ID: id, Cells: []string{id, status, fmt.Sprint(count), "age"}, SortKeys: []string{"", "", "", ageKey}}
+}
+
+func press(k string) tea.KeyPressMsg {
+	switch k {
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	}
+	if c, ok := strings.CutPrefix(k, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: rune(c[0]), Mod: tea.ModCtrl}
+	}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
+func selectedID(t *testing.T, tb *Table) string {
+	t.Helper()
+	r, ok := tb.Selected()
+	if !ok {
+		t.Fatal("no selection")
+	}
+	return r.ID
+}
+
+func shownIDs(tb *Table) []string {
+	var ids []string
+	for _, i := range tb.shown {
+		ids = append(ids, tb.rows[i].ID)
+	}
+	return ids
+}
+
+func TestTableKeepsSelectionByID(t *testing.T) {
+	tb := NewTable(testColumns(), testStyles)
+	tb.SetSize(80, 10)
+	tb.SortBy(0, false)
+	tb.SetRows([]Row{row("a", "RUNNING", 1, ""), row("c", "RUNNING", 1, ""), row("e", "RUNNING", 1, "")})
+	tb.Update(press("down"))
+	tb.Update(press("j"))
+	if got := selectedID(t, tb); got != "e" {
+		t.Fatalf("after two downs: %q", got)
+	}
+	// rows appear before the selection: the cursor follows "e"
+	tb.SetRows([]Row{row("a", "", 1, ""), row("b", "", 1, ""), row("c", "", 1, ""), row("d", "", 1, ""), row("e", "", 2, "")})
+	if got := selectedID(t, tb); got != "e" {
+		t.Fatalf("after rows appeared: %q", got)
+	}
+	if r, _ := tb.Selected(); r.Cells[2] != "2" {
+		t.Errorf("selection shows old data: %q", r.Cells)
+	}
+	// the selected row vanishes: the cursor keeps its index (clamped), not the top
+	tb.Update(press("k"))
+	if got := selectedID(t, tb); got != "d" {
+		t.Fatalf("after up: %q", got)
+	}
+	tb.SetRows([]Row{row("a", "", 1, ""), row("b", "", 1, ""), row("c", "", 1, ""), row("e", "", 1, ""), row("f", "", 1, "")})
+	if got := selectedID(t, tb); got != "e" {
+		t.Errorf("after d vanished: %q, want e (same index)", got)
+	}
+	tb.SetRows([]Row{row("a", "", 1, ""), row("b", "", 1, "")})
+	if got := selectedID(t, tb); got != "b" {
+		t.Errorf("after shrink: %q, want b (clamped)", got)
+	}
+	tb.SetRows(nil)
+	if _, ok := tb.Selected(); ok || tb.Len() != 0 {
+		t.Error("selection in an empty table")
+	}
+}
+
+func TestTableNavigation(t *testing.T) {
+	tb := NewTable(testColumns(), testStyles)
+	tb.SetSize(80, 6) // header + 5 rows
+	var rows []Row
+	for i := 0; i < 20; i++ {
+		rows = append(rows, row(fmt.Sprintf("r%02d", i), "", i, ""))
+	}
+	tb.SetRows(rows)
+	steps := []struct {
+		key, want string
+	}{
+		{"G", "r19"}, {"g", "r00"}, {"pgdown", "r05"}, {"pgdown", "r10"}, {"pgup", "r05"},
+		{"up", "r04"}, {"k", "r03"}, {"end", "r19"}, {"down", "r19"}, {"home", "r00"}, {"up", "r00"},
+	}
+	for _, s := range steps {
+		var msg tea.KeyPressMsg
+		switch s.key {
+		case "end":
+			msg = tea.KeyPressMsg{Code: tea.KeyEnd}
+		case "home":
+			msg = tea.KeyPressMsg{Code: tea.KeyHome}
+		default:
+			msg = press(s.key)
+		}
+		tb.Update(msg)
+		if got := selectedID(t, tb); got != s.want {
+			t.Fatalf("after %s: %q, want %q", s.key, got, s.want)
+		}
+	}
+	tb.Update(press("G"))
+	view := ansi.Strip(tb.View())
+	lines := strings.Split(view, "\n")
+	if len(lines) != 6 || !strings.HasPrefix(lines[5], "r19") || !strings.HasPrefix(lines[1], "r15") {
+		t.Errorf("window at the bottom:\n%s", view)
+	}
+}
+
+func TestTableFilter(t *testing.T) {
+	tb := NewTable(testColumns(), testStyles)
+	tb.SetSize(80, 10)
+	tb.SortBy(0, false)
+	tb.SetRows([]Row{row("web", "RUNNING", 1, ""), row("worker", "PENDING", 1, ""), row("api", "STOPPED", 1, "")})
+	tb.Update(press("g"))
+	tb.SetFilter("W")
+	if got := strings.Join(shownIDs(tb), ","); got != "web,worker" {
+		t.Errorf("filter W: %s", got)
+	}
+	if got := selectedID(t, tb); got != "web" {
+		t.Errorf("selection after its row was filtered out: %q, want the first row", got)
+	}
+	tb.Update(press("j"))
+	tb.SetFilter("!web")
+	if got := strings.Join(shownIDs(tb), ","); got != "api,worker" {
+		t.Errorf("filter !web: %s", got)
+	}
+	if got := selectedID(t, tb); got != "worker" {
+		t.Errorf("selection still shown was lost: %q", got)
+	}
+	tb.SetFilter("pend") // matches the status cell
+	if got := strings.Join(shownIDs(tb), ","); got != "worker" {
+		t.Errorf("filter pend: %s", got)
+	}
+	tb.SetFilter("brun") // "web"+"RUNNING": a match never spans two cells
+	if tb.Len() != 0 || !strings.Contains(ansi.Strip(tb.View()), "no rows match") {
+		t.Errorf("cross-cell match or no empty text: %d\n%s", tb.Len(), ansi.Strip(tb.View()))
+	}
+	tb.SetFilter("")
+	if tb.Len() != 3 {
+		t.Errorf("clearing the filter shows %d rows", tb.Len())
+	}
+	tb.SetFilter("w")
+	tb.SetRows([]Row{row("web", "", 1, ""), row("api", "", 1, ""), row("wasm", "", 1, "")})
+	if got := strings.Join(shownIDs(tb), ","); got != "wasm,web" {
+		t.Errorf("filter applied to new rows: %s", got)
+	}
+}
+
+func TestTableSort(t *testing.T) {
+	tb := NewTable(testColumns(), testStyles)
+	tb.SetSize(80, 10)
+	tb.SetRows([]Row{
+		row("b", "RUNNING", 10, "0002"),
+		row("a", "running", 9, "0003"),
+		row("c", "PENDING", 100, "0001"),
+		row("d", "RUNNING", 9, "0001"),
+	})
+	if got := strings.Join(shownIDs(tb), ","); got != "b,a,c,d" {
+		t.Errorf("unsorted keeps the given order: %s", got)
+	}
+	tb.Update(press("S"))
+	if got := strings.Join(shownIDs(tb), ","); got != "c,a,b,d" {
+		t.Errorf("status ascending, case-insensitive, ties by ID: %s", got)
+	}
+	if col, desc := tb.SortColumn(); col != 1 || desc {
+		t.Errorf("SortColumn = %d %v", col, desc)
+	}
+	tb.Update(press("S"))
+	if got := strings.Join(shownIDs(tb), ","); got != "a,b,d,c" {
+		t.Errorf("status descending, ties still by ID: %s", got)
+	}
+	if !strings.Contains(tb.View(), "STATUS↓") {
+		t.Errorf("no arrow on the sorted column:\n%s", tb.View())
+	}
+	tb.Update(press("A"))
+	if got := strings.Join(shownIDs(tb), ","); got != "c,d,b,a" {
+		t.Errorf("age ascending by sort keys: %s", got)
+	}
+	tb.SortBy(2, false)
+	if got := strings.Join(shownIDs(tb), ","); got != "a,d,b,c" {
+		t.Errorf("numbers sort numerically: %s", got)
+	}
+	tb.Update(press("N"))
+	tb.Update(press("G"))
+	tb.Update(press("N")) // descending; the cursor stays on "d"
+	if got := strings.Join(shownIDs(tb), ","); got != "d,c,b,a" || selectedID(t, tb) != "d" {
+		t.Errorf("name descending: %s, selected %s", got, selectedID(t, tb))
+	}
+}
+
+func TestTableWidthsAndTruncation(t *testing.T) {
+	cols := []Column{{Title: "NAME", MinWidth: 6, Flex: true}, {Title: "IMAGE", MinWidth: 5}, {Title: "N", Right: true}}
+	tb := NewTable(cols, testStyles)
+	tb.SetRows([]Row{
+		{ID: "1", Cells: []string{"日本語のサービス名前", "nginx:1.25", "7"}},
+		{ID: "2", Cells: []string{"web", "a-very-long-registry/image:tag", "12"}},
+	})
+	for _, w := range []int{80, 30, 20, 12} {
+		tb.SetSize(w, 5)
+		for i, line := range strings.Split(ansi.Strip(tb.View()), "\n") {
+			if got := textWidth(line); got != w {
+				t.Errorf("width %d, line %d is %d cells: %q", w, i, got, line)
+			}
+		}
+	}
+	tb.SetSize(30, 5)
+	view := ansi.Strip(tb.View())
+	if !strings.Contains(view, "…") {
+		t.Errorf("nothing truncated at width 30:\n%s", view)
+	}
+	// wide runes are cut whole: no half character, line width exact
+	if strings.ContainsRune(view, '\ufffd') {
+		t.Errorf("broken rune:\n%s", view)
+	}
+	tb.SetSize(80, 5)
+	view = ansi.Strip(tb.View())
+	if !strings.Contains(view, "a-very-long-registry/image:tag") || !strings.Contains(view, "日本語のサービス名前") {
+		t.Errorf("truncated at full width:\n%s", view)
+	}
+	// flex column takes the leftover width
+	if tb.width[0] <= textWidth("日本語のサービス名前") {
+		t.Errorf("flex column did not grow: %v", tb.width)
+	}
+}
+
+func TestTableColourAppliedAfterTruncation(t *testing.T) {
+	tb := NewTable([]Column{{Title: "NAME"}}, testStyles)
+	tb.SetRows([]Row{{ID: "x", Cells: []string{strings.Repeat("x", 50)}, Status: StatusError}, {ID: "y", Cells: []string{"y"}, Status: StatusOK}})
+	tb.SetSize(10, 4)
+	lines := strings.Split(tb.View(), "\n")
+	// each styled line opens and closes its own style: one SGR prefix, reset at the end
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, "\x1b[") || !strings.HasSuffix(l, "m") {
+			t.Errorf("line not wholly styled: %q", l)
+		}
+		if w := ansi.StringWidth(l); w != 10 {
+			t.Errorf("styled line width %d: %q", w, l)
+		}
+	}
+	if lines[1] == lines[2] {
+		t.Error("selected and normal rows look the same")
+	}
+}
+
+func TestTableSanitizesCells(t *testing.T) {
+	tb := NewTable([]Column{{Title: "NAME"}, {Title: "MSG", Flex: true}}, testStyles)
+	tb.SetSize(60, 4)
+	tb.SetRows([]Row{{ID: "evil", Cells: []string{"\x1b]52;c;cHduZWQ=\x07web", "line1\nline2\x1b[2J"}}})
+	r, _ := tb.Selected()
+	if r.Cells[0] != "web" || r.Cells[1] != "line1 ⏎ line2" {
+		t.Errorf("cells not sanitized: %q", r.Cells)
+	}
+	if strings.Contains(tb.View(), "\x1b]") || strings.Contains(tb.View(), "\x1b[2J") {
+		t.Errorf("control sequence drawn: %q", tb.View())
+	}
+}
+
+func TestTableNoColour(t *testing.T) {
+	st := NewStyles(Theme{NoColor: true})
+	tb := NewTable([]Column{{Title: "NAME"}}, st)
+	tb.SetSize(20, 4)
+	tb.SetRows([]Row{{ID: "a", Cells: []string{"a"}, Status: StatusError}, {ID: "b", Cells: []string{"b"}, Status: StatusOK}})
+	view := tb.View()
+	if strings.Contains(view, "38;") || strings.Contains(view, "48;") {
+		t.Errorf("colour with NO_COLOR: %q", view)
+	}
+	if !strings.Contains(strings.Split(view, "\n")[1], "\x1b[1;7m") {
+		t.Errorf("selected row not reversed: %q", view)
+	}
+}
