@@ -1,9 +1,11 @@
 // Package sim is the live simulation of an ECS account behind ecsdeck's demo
 // endpoint. It keeps its state in model values, moves only when the caller
-// advances its clock, and is deterministic for a given seed.
+// advances its clock, and is deterministic for a given seed: no goroutines,
+// no wall clock, one seeded random source.
 package sim
 
 import (
+	"math/rand/v2"
 	"sync"
 	"time"
 
@@ -20,21 +22,71 @@ type Config struct {
 	LoadServices, LoadTasksPerService int
 }
 
+const (
+	// step is the simulated time between two scheduler passes.
+	step = time.Second
+	// maxSteps bounds the work of one Advance: a longer jump takes longer steps.
+	maxSteps = 7200
+	// warmUp is how long the scenario runs inside New, so that the account
+	// has a recent past (failed tasks, events, logs) at start.
+	warmUp = time.Hour
+)
+
 // Sim is the simulated account. All methods are safe for concurrent use and
 // return deep copies.
 type Sim struct {
 	mu  sync.Mutex
 	cfg Config
 	now time.Time
+	rng *rand.Rand
+
+	clusters []*clusterState // creation order
+	byName   map[string]*clusterState
+	families map[string][]*model.TaskDefinition // by family, revision order
+	images   map[string]*imageProfile
+
+	timers  timerQueue
+	seq     uint64 // timer tie-breaker
+	dirty   []*service
+	loggers []*logger
+	logs    map[string]*logGroup
+	eventNo uint64    // log event sequence, for event IDs and stable order
+	pruneAt time.Time // next log retention pass
+	logFrom time.Time // lines older than this are not written (retention would drop them)
 }
 
 // New builds the scenario; services are already at steady state at start.
+// The scenario is set up an hour earlier and run up to start, so that the
+// last hour's stopped tasks, service events and a few minutes of logs exist.
 func New(start time.Time, cfg Config) *Sim {
-	return &Sim{cfg: cfg, now: start}
+	if cfg.Region == "" {
+		cfg.Region = "us-east-1"
+	}
+	if cfg.Account == "" {
+		cfg.Account = "123456789012"
+	}
+	s := &Sim{
+		cfg:      cfg,
+		now:      start.Add(-warmUp),
+		rng:      rand.New(rand.NewPCG(uint64(cfg.Seed), 0x6563736465636b)),
+		byName:   map[string]*clusterState{},
+		families: map[string][]*model.TaskDefinition{},
+		images:   map[string]*imageProfile{},
+		logs:     map[string]*logGroup{},
+		logFrom:  start.Add(-logHistory),
+	}
+	s.buildScenario()
+	s.advance(start, start.Add(-logHistory))
+	s.buildLoad()
+	return s
 }
 
 // Advance steps the world forward to `to` (no-op if not after Now).
-func (s *Sim) Advance(to time.Time) {}
+func (s *Sim) Advance(to time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.advance(to, to.Add(-logRetention))
+}
 
 // Now is the simulated time.
 func (s *Sim) Now() time.Time {
@@ -43,4 +95,24 @@ func (s *Sim) Now() time.Time {
 	return s.now
 }
 
-var _ = model.Cluster{}
+// advance runs timers, log writers and the scheduler in steps up to `to`.
+// Log lines older than logFrom are not written (they would be dropped by
+// retention at once).
+func (s *Sim) advance(to, logFrom time.Time) {
+	s.logFrom = logFrom
+	d := step
+	if gap := to.Sub(s.now); gap > maxSteps*step {
+		d = gap / maxSteps
+	}
+	for s.now.Before(to) {
+		next := s.now.Add(d)
+		if next.After(to) {
+			next = to
+		}
+		s.runTimers(next)
+		s.now = next
+		s.writeLogs()
+		s.schedule()
+		s.pruneLogs()
+	}
+}
