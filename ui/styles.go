@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
 
@@ -50,6 +51,7 @@ type Styles struct {
 	FlashError lipgloss.Style
 	Prompt     lipgloss.Style
 	Candidates lipgloss.Style
+	input      textinput.Styles
 
 	// Tables.
 	TableHeader lipgloss.Style
@@ -126,7 +128,11 @@ func NewStyles(t Theme) *Styles {
 	s.FlashError = fg(p.err).Bold(true)
 	s.Prompt = fg(p.accent).Bold(true)
 	s.Candidates = fg(p.dim)
+	state := textinput.StyleState{Prompt: s.Prompt, Text: lipgloss.NewStyle(), Placeholder: s.Dim, Suggestion: s.Dim}
+	// a static cursor: a blinking one needs its blink messages routed to it
+	s.input = textinput.Styles{Focused: state, Blurred: state, Cursor: textinput.CursorStyle{Color: p.accent}}
 
+	s.Dim = fg(p.dim)
 	s.TableHeader = fg(p.dim).Bold(true)
 	s.Empty = fg(p.dim).Italic(true)
 	colours := [statusCount]color.Color{nil, p.ok, p.pending, p.stopped, p.warn, p.err}
@@ -146,7 +152,6 @@ func NewStyles(t Theme) *Styles {
 	s.HelpDesc = lipgloss.NewStyle()
 
 	s.Title = fg(p.accent).Bold(true)
-	s.Dim = fg(p.dim)
 	s.SyntaxKey = fg(p.accent)
 	s.SyntaxString = fg(p.ok)
 	s.SyntaxNumber = fg(p.warn)
@@ -160,6 +165,9 @@ func NewStyles(t Theme) *Styles {
 	}
 	return s
 }
+
+// Input returns the styles of the command and filter prompts.
+func (s *Styles) Input() textinput.Styles { return s.input }
 
 // Status returns the style of a row in that state.
 func (s *Styles) Status(st Status) lipgloss.Style { return s.status[clampStatus(st)] }
