@@ -42,7 +42,11 @@ func describeInBatches[S, T any](ctx context.Context, c *Client, op string, refs
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	var out []T
+	n := 0
+	for _, r := range results {
+		n += len(r)
+	}
+	out := make([]T, 0, n)
 	for _, r := range results {
 		out = append(out, r...)
 	}
