@@ -111,6 +111,9 @@ func TestUserMessage(t *testing.T) {
 		{&Error{Kind: KindTimeout, Op: "ecs:DescribeTasks"}, []string{"ecs:DescribeTasks timed out"}},
 		{&Error{Kind: KindNotFound, Op: "ecs:ListServices", Code: "ClusterNotFoundException", Message: "Cluster not found."},
 			[]string{"Cluster not found (ecs:ListServices) — check the name"}},
+		{&Error{Kind: KindCredentials, Code: "UnrecognizedClientException", Profile: "dev", sso: true},
+			[]string{"rejected the credentials of profile dev (UnrecognizedClientException) — run: aws sso login --profile dev"}},
+		{&Error{Kind: KindCredentials}, []string{"rejected the credentials of profile default — check"}},
 		{&Error{Kind: KindReadOnly, Op: "ecs:StopTask"}, []string{"ecs:StopTask is disabled in read-only mode"}},
 	} {
 		got := tc.e.UserMessage()

@@ -116,10 +116,15 @@ func credentialsMessage(e *Error) string {
 		return "AWS credentials for profile " + profile + " have expired — run: " + login
 	case isExpiredCode(e.Code):
 		return "AWS credentials for profile " + profile + " have expired — refresh them (aws configure, or your credential process)"
-	case e.sso:
-		return "AWS rejected the credentials of profile " + profile + " (" + e.Code + ") — run: " + login
 	}
-	return "AWS rejected the credentials of profile " + profile + " (" + e.Code + ") — check the access key in your AWS configuration"
+	rejected := "AWS rejected the credentials of profile " + profile
+	if e.Code != "" {
+		rejected += " (" + e.Code + ")"
+	}
+	if e.sso {
+		return rejected + " — run: " + login
+	}
+	return rejected + " — check the access key in your AWS configuration"
 }
 
 func isExpiredCode(code string) bool {
