@@ -152,9 +152,11 @@ func (a *App) render() string {
 	if a.w <= 0 || a.h <= 0 {
 		return ""
 	}
-	body := a.top().view.View()
+	var body string
 	if a.help {
 		body = a.helpView()
+	} else {
+		body = a.top().view.View()
 	}
 	lines := make([]string, 0, a.h)
 	lines = append(lines, a.header()...)
