@@ -92,7 +92,7 @@ func (s *Sim) buildProd() {
 		image := s.ecr("worker:" + v)
 		p := imageProfile{image: image, voice: pythonWorker("emails,webhooks,thumbnails")}
 		if v == "2.3.1" {
-			p.crashAfter, p.oomShare = [2]time.Duration{40 * time.Second, 4 * time.Minute}, 0.75
+			p.crashAfter, p.oomShare = [2]time.Duration{30 * time.Second, 3 * time.Minute}, 0.75
 		}
 		s.profile(p)
 		worker = s.register(s.fargate("worker", "256", "512", "prod-worker-task",
@@ -128,7 +128,7 @@ func (s *Sim) buildProd() {
 	// starts failing and it is replaced.
 	dd := "public.ecr.aws/datadog/agent:7"
 	s.profile(imageProfile{image: dd, voice: datadogAgent()})
-	s.profile(imageProfile{image: s.ecr("checkout:5.2.0"), voice: springCheckout(), unhealthyShare: 0.15, unhealthyAfter: [2]time.Duration{20 * time.Minute, 90 * time.Minute}})
+	s.profile(imageProfile{image: s.ecr("checkout:5.2.0"), voice: springCheckout(), unhealthyShare: 0.2, unhealthyAfter: [2]time.Duration{20 * time.Minute, 2 * time.Hour}})
 	checkout := s.register(s.fargate("checkout", "1024", "2048", "prod-checkout-task",
 		model.ContainerDefinition{Name: "app", Image: s.ecr("checkout:5.2.0"), Essential: true, MemoryReservation: 1536,
 			PortMappings: []model.PortMapping{{Name: "http", ContainerPort: 8080, Protocol: "tcp", AppProtocol: "http"}},
@@ -143,7 +143,7 @@ func (s *Sim) buildProd() {
 			LogConfiguration: s.awslogs("/ecs/prod/checkout", "checkout")},
 	), s.now.Add(-2*day))
 	s.newService(c, serviceSpec{name: "checkout", td: checkout, desired: 4, minHealthy: 100, max: 200,
-		strategy: []cpItem{{Provider: "FARGATE", Base: 1, Weight: 1}, {Provider: "FARGATE_SPOT", Weight: 3}},
+		strategy: []cpItem{{Provider: "FARGATE", Base: 1}, {Provider: "FARGATE_SPOT", Weight: 1}},
 		exec:     true, loadBalanced: true, age: 90 * day, deployedAgo: day, retentionDays: 30, tags: tags})
 
 	// notifications: deployed with an image tag that was never pushed; the

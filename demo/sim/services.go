@@ -14,6 +14,11 @@ import (
 const (
 	maxBackoff     = 3 * time.Minute  // longest wait before replacing a failing task
 	calmAfter      = 5 * time.Minute  // no steady state until this long after a task failed
+	// settle is how long a deployment's tasks must have run before the
+	// deployment counts as completed (it stands for the load balancer's
+	// health checks and ECS's own settling): software that crashes within
+	// minutes never completes a deployment.
+	settle = 3 * time.Minute
 	unableInterval = 15 * time.Minute // "unable to consistently start tasks" at most this often
 	placeRetry     = time.Minute      // next try after a task found no instance
 )
@@ -110,7 +115,6 @@ func leastUseful(live []*task, dep *deployment) []*task {
 }
 
 func (s *Sim) schedulerStop(t *task) {
-	t.svc.batch.stopped = append(t.svc.batch.stopped, t.m.ID)
 	s.beginStop(t, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment "+t.dep.m.ID+")", false)
 }
 
@@ -165,7 +169,7 @@ func (s *Sim) pickProvider(svc *service) string {
 		if it.Weight == 0 {
 			continue
 		}
-		if load := float64(n[it.Provider]-it.Base) / float64(it.Weight); bestLoad < 0 || load < bestLoad {
+		if load := float64(n[it.Provider]-it.Base+1) / float64(it.Weight); bestLoad < 0 || load < bestLoad {
 			best, bestLoad = it.Provider, load
 		}
 	}
@@ -174,14 +178,16 @@ func (s *Sim) pickProvider(svc *service) string {
 
 // checkSteady notices a service reaching steady state: one deployment,
 // all its desired tasks running and healthy, and no task failing lately
-// (a service whose tasks crash after a while is not steady between crashes).
+// (a service whose tasks crash after a while is not steady between
+// crashes); during a deployment, its tasks have also run for a while.
 func (s *Sim) checkSteady(svc *service) {
 	primary := svc.deps[0]
+	rolling := primary.m.RolloutState == "IN_PROGRESS"
 	live, ready := 0, 0
 	for _, t := range svc.tasks {
 		if t.live() {
 			live++
-			if t.ready() {
+			if t.ready() && (!rolling || s.now.Sub(t.m.StartedAt) >= settle) {
 				ready++
 			}
 		}
@@ -189,7 +195,7 @@ func (s *Sim) checkSteady(svc *service) {
 	steady := len(svc.deps) == 1 && live == svc.m.Desired && ready == live &&
 		(svc.lastFailure.IsZero() || s.now.Sub(svc.lastFailure) >= calmAfter)
 	if steady && !svc.steady {
-		if primary.m.RolloutState == "IN_PROGRESS" {
+			if rolling {
 			primary.m.RolloutState = "COMPLETED"
 			primary.m.RolloutStateReason = "ECS deployment " + primary.m.ID + " completed."
 			primary.m.UpdatedAt = s.now

@@ -2,6 +2,16 @@
 // endpoint. It keeps its state in model values, moves only when the caller
 // advances its clock, and is deterministic for a given seed: no goroutines,
 // no wall clock, one seeded random source.
+//
+// The clock moves in steps of one simulated second (longer ones for a jump
+// of more than two hours). Per-resource work happens on timers, only where
+// something changes, so a step over a large steady account costs little.
+//
+// CloudWatch Logs retention in the demo is two hours: older events are
+// dropped whatever a group's RetentionDays says, and a stream goes once it
+// is empty and its container has stopped. At start the account already has
+// an hour of past (stopped tasks, service events, the moments tasks started
+// and died) and the last ten minutes of steady log output.
 package sim
 
 import (

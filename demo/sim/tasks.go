@@ -201,8 +201,11 @@ func (s *Sim) started(t *task) {
 			s.startContainer(t, i)
 		}
 	}
-	if t.svc != nil && t.svc.targetGroup != "" {
-		t.svc.batch.registered = append(t.svc.batch.registered, t.m.ID)
+	if t.svc != nil {
+		if t.svc.targetGroup != "" {
+			t.svc.batch.registered = append(t.svc.batch.registered, t.m.ID)
+		}
+		s.later(t, settle, func(t *task) { s.markDirty(t.svc) })
 	}
 	s.planRunning(t)
 }
@@ -270,7 +273,6 @@ func (s *Sim) unhealthy(t *task) {
 	s.setHealth(t, "UNHEALTHY")
 	if t.svc != nil {
 		s.event(t.svc, fmt.Sprintf("(service %s) (task %s) failed container health checks.", t.svc.m.Name, t.m.ID))
-		t.svc.batch.stopped = append(t.svc.batch.stopped, t.m.ID)
 	}
 	s.beginStop(t, "ServiceSchedulerInitiated", "Task failed container health checks", true)
 }
@@ -308,6 +310,8 @@ func essentialIndex(t *task) int {
 
 // beginStop sets a task on its way to STOPPED. failed says the task stopped
 // by itself (it counts against the deployment and the restart backoff).
+// A task the scheduler stops is announced in the service's events once it
+// is out of its target group.
 func (s *Sim) beginStop(t *task, code, reason string, failed bool) {
 	if !t.live() {
 		return
@@ -324,20 +328,32 @@ func (s *Sim) beginStop(t *task, code, reason string, failed bool) {
 			s.taskFailed(t)
 		}
 	}
+	announce := func(t *task) {
+		if code == "ServiceSchedulerInitiated" {
+			t.svc.batch.stopped = append(t.svc.batch.stopped, t.m.ID)
+			s.markDirty(t.svc)
+		}
+	}
 	switch {
 	case !wasRunning:
+		if t.svc != nil {
+			announce(t)
+		}
 		s.setStatus(t, "DEPROVISIONING")
 		s.later(t, s.between(3*time.Second, 8*time.Second), s.stopped)
 	case t.svc != nil && t.svc.targetGroup != "":
-		// Deregistered from the target group first, connections drain.
+		// Out of the target group first; connections drain.
 		s.setStatus(t, "DEACTIVATING")
 		t.svc.batch.draining = append(t.svc.batch.draining, t.m.ID)
+		t.svc.batch.deregistered = append(t.svc.batch.deregistered, t.m.ID)
 		s.later(t, s.between(8*time.Second, 15*time.Second), func(t *task) {
-			t.svc.batch.deregistered = append(t.svc.batch.deregistered, t.m.ID)
-			s.markDirty(t.svc)
+			announce(t)
 			s.stopping(t)
 		})
 	default:
+		if t.svc != nil {
+			announce(t)
+		}
 		s.stopping(t)
 	}
 }
