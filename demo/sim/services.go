@@ -12,13 +12,13 @@ import (
 // deployment configuration's minimumHealthyPercent and maximumPercent.
 
 const (
-	maxBackoff     = 3 * time.Minute  // longest wait before replacing a failing task
-	calmAfter      = 5 * time.Minute  // no steady state until this long after a task failed
+	maxBackoff = 3 * time.Minute // longest wait before replacing a failing task
+	calmAfter  = 5 * time.Minute // no steady state until this long after a task failed
 	// settle is how long a deployment's tasks must have run before the
 	// deployment counts as completed (it stands for the load balancer's
 	// health checks and ECS's own settling): software that crashes within
 	// minutes never completes a deployment.
-	settle = 3 * time.Minute
+	settle         = 3 * time.Minute
 	unableInterval = 15 * time.Minute // "unable to consistently start tasks" at most this often
 	placeRetry     = time.Minute      // next try after a task found no instance
 )
@@ -195,7 +195,7 @@ func (s *Sim) checkSteady(svc *service) {
 	steady := len(svc.deps) == 1 && live == svc.m.Desired && ready == live &&
 		(svc.lastFailure.IsZero() || s.now.Sub(svc.lastFailure) >= calmAfter)
 	if steady && !svc.steady {
-			if rolling {
+		if rolling {
 			primary.m.RolloutState = "COMPLETED"
 			primary.m.RolloutStateReason = "ECS deployment " + primary.m.ID + " completed."
 			primary.m.UpdatedAt = s.now
