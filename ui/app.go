@@ -125,8 +125,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.setFlash(msg.Level, msg.Text)
 	case flashClearMsg:
 		a.clearFlash(msg.id)
-	case RefreshStateMsg:
-		a.top().refreshed, a.top().refreshErr = msg.At, msg.Err
+	case viewRefreshMsg:
+		a.setRefreshState(msg.e, msg.msg)
+	case RefreshStateMsg: // untagged (e.g. from a tea.Sequence): the top's
+		a.setRefreshState(a.top(), msg)
 	case ClustersKnownMsg:
 		a.clusters = sanitizeAll(msg.Names)
 	case identityMsg:
@@ -134,7 +136,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case clockMsg:
 		return clockTick() // redraws the header's refresh age
 	default:
-		return a.top().view.Update(msg)
+		return a.send(a.top(), msg)
 	}
 	return nil
 }

@@ -34,7 +34,7 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, g.Filter):
 		return a.openPrompt(modeFilter, top.filter)
 	case key.Matches(k, g.Refresh):
-		return top.view.Update(RefreshNowMsg{})
+		return a.send(top, RefreshNowMsg{})
 	case key.Matches(k, g.Back):
 		// k9s: esc first clears the filter, then goes back
 		if top.filter != "" {
@@ -47,7 +47,7 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return a.pop()
 	default:
-		return top.view.Update(k)
+		return a.send(top, k)
 	}
 	return nil
 }

@@ -76,7 +76,7 @@ func (a *App) filterKey(k tea.KeyPressMsg) tea.Cmd {
 func (a *App) setFilter(q string) tea.Cmd {
 	top := a.top()
 	top.filter = q
-	return top.view.Update(FilterMsg{Query: q})
+	return a.send(top, FilterMsg{Query: q})
 }
 
 // commandKey: enter runs the line, esc cancels, tab completes.

@@ -40,9 +40,55 @@ func (a *App) popToRoot() {
 func (a *App) start(e *entry) tea.Cmd {
 	if !e.started {
 		e.started = true
-		return e.view.Init()
+		return tagRefresh(e, e.view.Init())
 	}
-	return e.view.Update(ResumeMsg{})
+	return a.send(e, ResumeMsg{})
+}
+
+// send delivers msg to a view; see tagRefresh for what happens to the
+// commands it returns.
+func (a *App) send(e *entry, msg tea.Msg) tea.Cmd {
+	return tagRefresh(e, e.view.Update(msg))
+}
+
+// viewRefreshMsg is a RefreshStateMsg with the stack entry whose commands
+// produced it.
+type viewRefreshMsg struct {
+	e   *entry
+	msg RefreshStateMsg
+}
+
+// tagRefresh wraps a view's command so the RefreshStateMsg it produces
+// names the view: a report that arrives after the user moved to another
+// view then updates the view it is about, not the one on top.
+func tagRefresh(e *entry, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		switch msg := cmd().(type) {
+		case RefreshStateMsg:
+			return viewRefreshMsg{e: e, msg: msg}
+		case tea.BatchMsg:
+			out := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				out[i] = tagRefresh(e, c)
+			}
+			return out
+		default:
+			return msg
+		}
+	}
+}
+
+// setRefreshState records a view's last refresh; a view no longer on the
+// stack is forgotten.
+func (a *App) setRefreshState(e *entry, m RefreshStateMsg) {
+	for _, s := range a.stack {
+		if s == e {
+			e.refreshed, e.refreshErr = m.At, m.Err
+		}
+	}
 }
 
 // currentCluster is the cluster of the top-most view that has one.

@@ -456,3 +456,57 @@ func TestAppBackgroundColourRestyles(t *testing.T) {
 		t.Error("light background kept the dark palette")
 	}
 }
+
+// reportingView reports a refresh from its Init command.
+type reportingView struct {
+	fakeView
+	report RefreshStateMsg
+}
+
+func (r *reportingView) Init() tea.Cmd {
+	return tea.Batch(nil, func() tea.Msg { return r.report }, func() tea.Msg { return FlashMsg{Text: "loaded"} })
+}
+
+// runCmd runs a view's command, batches included, and delivers its
+// messages (not running what the App returns: flash ticks would wait).
+func runCmd(a *App, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runCmd(a, c)
+		}
+	default:
+		a.update(msg)
+	}
+}
+
+func TestAppLateRefreshReportLandsOnItsView(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	failed := &reportingView{fakeView: fakeView{title: "services(prod)"}, report: RefreshStateMsg{Err: &aws.Error{Kind: aws.KindNotFound}}}
+	initCmd := a.update(NavigateMsg{View: failed})
+	a.update(BackMsg{}) // the user leaves before the report arrives
+	a.update(NavigateMsg{View: &fakeView{title: "tasks"}})
+	runCmd(a, initCmd)
+	if s := screen(a); strings.Contains(s, "stale") || !strings.Contains(s, "loaded") {
+		t.Errorf("a left view's report reached the top view's header:\n%s", s)
+	}
+	a.update(BackMsg{})
+	if s := screen(a); strings.Contains(s, "stale") {
+		t.Errorf("report landed on the root:\n%s", s)
+	}
+	// a view still on the stack gets its own report while covered
+	kept := &reportingView{fakeView: fakeView{title: "kept"}, report: RefreshStateMsg{Err: &aws.Error{Kind: aws.KindThrottled}}}
+	initCmd = a.update(NavigateMsg{View: kept})
+	a.update(NavigateMsg{View: &fakeView{title: "above"}})
+	runCmd(a, initCmd)
+	if s := screen(a); strings.Contains(s, "stale") {
+		t.Errorf("covered view's report shown for the top:\n%s", s)
+	}
+	a.update(BackMsg{})
+	if s := screen(a); !strings.Contains(s, "stale: throttled") {
+		t.Errorf("covered view lost its report:\n%s", s)
+	}
+}
