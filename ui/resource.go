@@ -1,0 +1,357 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/ecsdeck/ecsdeck/aws"
+	"github.com/ecsdeck/ecsdeck/keymap"
+	"github.com/ecsdeck/ecsdeck/model"
+)
+
+const (
+	defaultRefresh = 2 * time.Second
+	// maxRefresh caps the interval when AWS throttles us.
+	maxRefresh = 30 * time.Second
+	// fetchTimeout bounds one whole refresh: every list paged to the end and
+	// every describe batch. Each API call inside has its own CallTimeout.
+	fetchTimeout = 2 * time.Minute
+)
+
+// loader is one refresh's request, built in Update from copies of the
+// view's fields so the command never reads the view: fetch calls AWS, row
+// turns an item into a table row (run in the command too, so Update only
+// swaps the rows in).
+type loader[T any] struct {
+	fetch func(ctx context.Context, c *aws.Client) ([]T, error)
+	row   func(item T, now time.Time) model.Row
+}
+
+// resourceSpec is what a resource view tells the shared plumbing.
+type resourceSpec[T any] struct {
+	noun    string // "services", for "loading services…"
+	columns []model.Column
+	id      func(T) string   // the row ID of an item (the table keeps the cursor on it)
+	load    func() loader[T] // the request for the next refresh
+	// open is the view enter pushes for an item, describe the one d
+	// pushes; nil when the view has none.
+	open     func(T) View
+	describe func(T) View
+	// loaded is called after each successful refresh, e.g. to tell the App
+	// the cluster names; nil for nothing.
+	loaded func([]T) tea.Cmd
+}
+
+// refreshTickMsg is a view's refresh timer going off. gen is the
+// generation of the refresh that armed it: a refresh started since then
+// (ctrl-r, a toggle, a resume) makes the tick stale.
+type refreshTickMsg struct{ view, gen int }
+
+// loadedMsg is a refresh's reply.
+type loadedMsg[T any] struct {
+	view, gen int
+	items     []T
+	rows      []Row
+	at        time.Time
+	err       error
+}
+
+// resource is the live table every resource view is built on: a refresh
+// loop of re-armed ticks with an in-flight guard (never two refreshes at
+// once), generation-checked replies, back-off when AWS throttles, errors
+// turned into flash messages and a stale header, and enter / describe on
+// the selected row. Views embed it and add a title and their own keys.
+type resource[T any] struct {
+	ctx   *Context
+	keys  *keymap.Map
+	spec  resourceSpec[T]
+	table *Table
+
+	id       int
+	gen      int  // generation of the latest refresh started
+	inFlight bool // a refresh of generation gen is running
+	cancel   context.CancelFunc
+	interval time.Duration // the next tick's delay: ctx.Refresh, doubled while throttled
+
+	items  []T
+	loaded bool
+	lastOK time.Time
+	w, h   int
+}
+
+func newResource[T any](ctx *Context, spec resourceSpec[T]) *resource[T] {
+	r := &resource[T]{ctx: ctx, keys: keysOf(ctx), spec: spec, id: NextViewID()}
+	r.interval = r.baseInterval()
+	r.setColumns(spec.columns)
+	return r
+}
+
+// setColumns (re)builds the table for a column set, keeping the size,
+// filter, sort and selection; the items already loaded are shown in the
+// new columns until the next refresh replaces them.
+func (r *resource[T]) setColumns(cols []model.Column) {
+	old := r.table
+	r.table = NewTable(tableColumns(cols), r.ctx.Styles)
+	r.table.SetKeys(r.keys.Table, r.keys.Resource)
+	r.table.SetEmptyText("loading " + r.spec.noun + "…")
+	if old == nil {
+		return
+	}
+	r.table.SetSize(r.w, r.h)
+	r.table.SetFilter(old.Filter())
+	if col, desc := old.SortColumn(); col >= 0 && col < len(cols) {
+		r.table.SortBy(col, desc)
+	}
+	if r.loaded {
+		req := r.spec.load()
+		rows := make([]Row, len(r.items))
+		for i, it := range r.items {
+			rows[i] = rowOf(req.row(it, r.lastOK))
+		}
+		r.table.SetRows(rows)
+		if sel, ok := old.Selected(); ok {
+			r.table.Select(sel.ID)
+		}
+	}
+}
+
+func (r *resource[T]) baseInterval() time.Duration {
+	if r.ctx.Refresh > 0 {
+		return r.ctx.Refresh
+	}
+	return defaultRefresh
+}
+
+// Init starts the first refresh.
+func (r *resource[T]) Init() tea.Cmd { return r.refresh(false) }
+
+// Update handles the refresh loop, the filter and the table's keys.
+func (r *resource[T]) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case refreshTickMsg:
+		if msg.view == r.id && msg.gen == r.gen {
+			return r.refresh(false)
+		}
+	case loadedMsg[T]:
+		if msg.view == r.id && msg.gen == r.gen && r.inFlight {
+			return r.apply(msg)
+		}
+	case RefreshNowMsg:
+		return r.refresh(false)
+	case ResumeMsg:
+		// Replies and ticks sent while covered were dropped by the view on
+		// top: start over.
+		return r.refresh(true)
+	case FilterMsg:
+		r.table.SetFilter(msg.Query)
+	case tea.KeyPressMsg:
+		return r.key(msg)
+	}
+	return nil
+}
+
+func (r *resource[T]) key(k tea.KeyPressMsg) tea.Cmd {
+	res := r.keys.Resource
+	switch {
+	case key.Matches(k, res.Enter) && r.spec.open != nil:
+		if it, ok := r.selected(); ok {
+			return navigate(r.spec.open(it))
+		}
+		return nil
+	case key.Matches(k, res.Describe) && r.spec.describe != nil:
+		if it, ok := r.selected(); ok {
+			return navigate(r.spec.describe(it))
+		}
+		return nil
+	}
+	return r.table.Update(k)
+}
+
+// refresh starts a refresh unless one is running; force abandons the one
+// running (its reply will be dropped) because its request is out of date.
+func (r *resource[T]) refresh(force bool) tea.Cmd {
+	if r.inFlight && !force {
+		return nil
+	}
+	if r.cancel != nil {
+		r.cancel()
+	}
+	r.gen++
+	r.inFlight = true
+	req := r.spec.load()
+	client, now := r.ctx.Client, clockOf(r.ctx)
+	view, gen := r.id, r.gen
+	cctx, cancel := context.WithTimeout(context.Background(), fetchTimeout)
+	r.cancel = cancel
+	return func() tea.Msg {
+		defer cancel()
+		items, err := req.fetch(cctx, client)
+		at := now()
+		if err != nil {
+			return loadedMsg[T]{view: view, gen: gen, at: at, err: err}
+		}
+		rows := make([]Row, len(items))
+		for i, it := range items {
+			rows[i] = rowOf(req.row(it, at))
+		}
+		return loadedMsg[T]{view: view, gen: gen, items: items, rows: rows, at: at}
+	}
+}
+
+// apply takes a current reply and arms the next tick.
+func (r *resource[T]) apply(msg loadedMsg[T]) tea.Cmd {
+	r.inFlight = false
+	r.cancel = nil
+	if msg.err != nil {
+		return tea.Batch(r.failed(msg.err), r.tick())
+	}
+	r.interval = r.baseInterval()
+	r.items, r.loaded, r.lastOK = msg.items, true, msg.at
+	r.table.SetEmptyText("no " + r.spec.noun)
+	r.table.SetRows(msg.rows)
+	cmds := []tea.Cmd{r.tick(), emit(RefreshStateMsg{At: msg.at})}
+	if r.spec.loaded != nil {
+		cmds = append(cmds, r.spec.loaded(msg.items))
+	}
+	return tea.Batch(cmds...)
+}
+
+// failed reports an error without closing the view: the rows of the last
+// refresh stay, the header says they are stale, and throttling slows the
+// refresh down.
+func (r *resource[T]) failed(err error) tea.Cmd {
+	level := FlashError
+	if aws.KindOf(err) == aws.KindThrottled {
+		level = FlashWarn
+		r.interval = min(2*r.interval, maxRefresh)
+	}
+	text := errorText(err)
+	if !r.loaded {
+		r.table.SetEmptyText("could not load " + r.spec.noun + ": " + model.Sanitize(text))
+	}
+	return tea.Batch(
+		emit(FlashMsg{Level: level, Text: text}),
+		emit(RefreshStateMsg{At: r.lastOK, Err: err}),
+	)
+}
+
+func (r *resource[T]) tick() tea.Cmd {
+	view, gen := r.id, r.gen
+	return tea.Tick(r.interval, func(time.Time) tea.Msg { return refreshTickMsg{view: view, gen: gen} })
+}
+
+// selected is the item under the cursor.
+func (r *resource[T]) selected() (T, bool) {
+	var zero T
+	row, ok := r.table.Selected()
+	if !ok {
+		return zero, false
+	}
+	for _, it := range r.items {
+		if r.spec.id(it) == row.ID {
+			return it, true
+		}
+	}
+	return zero, false
+}
+
+// View draws the table.
+func (r *resource[T]) View() string { return r.table.View() }
+
+// SetSize gives the table the whole area.
+func (r *resource[T]) SetSize(w, h int) {
+	r.w, r.h = w, h
+	r.table.SetSize(w, h)
+}
+
+// Keys are the bindings the view answers: enter and describe when it has
+// them, and the sorts.
+func (r *resource[T]) Keys() []key.Binding {
+	res := r.keys.Resource
+	var bs []key.Binding
+	if r.spec.open != nil {
+		bs = append(bs, res.Enter)
+	}
+	if r.spec.describe != nil {
+		bs = append(bs, res.Describe)
+	}
+	return keymap.Enabled(append(bs, res.Sorts()...)...)
+}
+
+// tableColumns turns model columns into table columns.
+func tableColumns(cols []model.Column) []Column {
+	out := make([]Column, len(cols))
+	for i, c := range cols {
+		out[i] = Column{Title: c.Title, MinWidth: c.MinWidth, Flex: c.Flex, Right: c.Right, Sort: sortKeyOf(c.Sort)}
+	}
+	return out
+}
+
+func sortKeyOf(s model.SortKey) SortKey {
+	switch s {
+	case model.SortName:
+		return SortName
+	case model.SortStatus:
+		return SortStatus
+	case model.SortAge:
+		return SortAge
+	}
+	return SortNone
+}
+
+// rowOf turns a model row into a table row; the cells are shared.
+func rowOf(r model.Row) Row {
+	return Row{ID: r.ID, Cells: r.Cells, SortKeys: r.SortKeys, Status: statusOf(r.State)}
+}
+
+func statusOf(s model.State) Status {
+	switch s {
+	case model.StateOK:
+		return StatusOK
+	case model.StatePending:
+		return StatusPending
+	case model.StateStopped:
+		return StatusStopped
+	case model.StateWarn:
+		return StatusWarn
+	case model.StateError:
+		return StatusError
+	}
+	return StatusNormal
+}
+
+// keysOf is the context's key map, or the defaults.
+func keysOf(ctx *Context) *keymap.Map {
+	if ctx.Keys != nil {
+		return ctx.Keys
+	}
+	return keymap.New(false)
+}
+
+// clockOf is the context's clock, or the wall clock.
+func clockOf(ctx *Context) func() time.Time {
+	if ctx.Now != nil {
+		return ctx.Now
+	}
+	return time.Now
+}
+
+// errorText is what the flash line says about err: for an *aws.Error, what
+// happened and what to do.
+func errorText(err error) string {
+	var e *aws.Error
+	if errors.As(err, &e) {
+		return e.UserMessage()
+	}
+	return err.Error()
+}
+
+// navigate pushes v.
+func navigate(v View) tea.Cmd { return emit(NavigateMsg{View: v}) }
+
+// emit is a command that delivers msg.
+func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/ecsdeck/ecsdeck/aws"
+	"github.com/ecsdeck/ecsdeck/model"
+)
+
+// TasksView lists the tasks of a service, or of a whole cluster; a toggle
+// adds the STOPPED tasks ECS still remembers (about an hour), with why they
+// stopped. Enter opens a task's containers.
+type TasksView struct {
+	*resource[model.Task]
+	cluster, service string
+	stopped          bool
+}
+
+// NewTasksView builds the tasks view; service "" lists the whole cluster.
+func NewTasksView(ctx *Context, cluster, service string) *TasksView {
+	v := &TasksView{cluster: cluster, service: service}
+	v.resource = newResource(ctx, resourceSpec[model.Task]{
+		noun:    "tasks",
+		columns: model.TaskColumns(false),
+		id:      func(t model.Task) string { return t.ARN },
+		load:    v.loader,
+		open:    func(t model.Task) View { return NewContainersView(ctx, cluster, t) },
+		describe: func(t model.Task) View {
+			return NewDescribeView(ctx, aws.KindTask, cluster, t.ARN, "task "+t.ID)
+		},
+	})
+	return v
+}
+
+// loader builds the request from the current toggle.
+func (v *TasksView) loader() loader[model.Task] {
+	cluster, stopped := v.cluster, v.stopped
+	q := aws.TaskQuery{Service: v.service}
+	if stopped {
+		q.DesiredStatus = "ALL"
+	}
+	return loader[model.Task]{
+		fetch: func(ctx context.Context, c *aws.Client) ([]model.Task, error) { return c.Tasks(ctx, cluster, q) },
+		row:   func(t model.Task, now time.Time) model.Row { return model.TaskRow(t, now, stopped) },
+	}
+}
+
+// Update handles the stopped-tasks toggle; the rest is the resource's.
+func (v *TasksView) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, v.keys.Resource.ToggleStopped) {
+		v.stopped = !v.stopped
+		v.setColumns(model.TaskColumns(v.stopped))
+		// The refresh running, if any, asked the old question.
+		return v.refresh(true)
+	}
+	return v.resource.Update(msg)
+}
+
+// Keys adds the toggle to the resource keys.
+func (v *TasksView) Keys() []key.Binding {
+	return append(v.resource.Keys(), v.keys.Resource.ToggleStopped)
+}
+
+// Title is the crumb.
+func (v *TasksView) Title() string {
+	name := model.ResourceID(v.cluster)
+	if v.service != "" {
+		name += "/" + v.service
+	}
+	if v.stopped {
+		name += ", all"
+	}
+	return "tasks(" + name + ")"
+}
+
+// Cluster is the cluster the view shows.
+func (v *TasksView) Cluster() string { return v.cluster }
