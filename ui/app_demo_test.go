@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/ecsdeck/ecsdeck/aws/awstest"
+	"github.com/ecsdeck/ecsdeck/demo"
+)
+
+// appDriver runs an App as Bubble Tea would, but on the test goroutine:
+// commands run in goroutines, their messages come back through a channel
+// and are handed to Update one at a time.
+type appDriver struct {
+	t    *testing.T
+	app  *App
+	msgs chan tea.Msg
+	ctx  context.Context
+}
+
+func newAppDriver(t *testing.T, app *App) *appDriver {
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	return &appDriver{t: t, app: app, msgs: make(chan tea.Msg, 64), ctx: ctx}
+}
+
+func (d *appDriver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	go func() {
+		msg := cmd()
+		select {
+		case d.msgs <- msg:
+		case <-d.ctx.Done(): // the test is over
+		}
+	}()
+}
+
+func (d *appDriver) handle(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+	default:
+		d.run(d.app.update(msg))
+	}
+}
+
+// send delivers a message now, as a key press or resize would be.
+func (d *appDriver) send(msg tea.Msg) { d.handle(msg) }
+
+// waitFor handles messages until the screen satisfies cond.
+func (d *appDriver) waitFor(what string, cond func(screen string) bool) {
+	d.t.Helper()
+	deadline := time.After(30 * time.Second)
+	for !cond(screen(d.app)) {
+		select {
+		case msg := <-d.msgs:
+			d.handle(msg)
+		case <-deadline:
+			d.t.Fatalf("timed out waiting for %s; screen:\n%s", what, screen(d.app))
+		}
+	}
+}
+
+func TestAppAgainstDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the demo endpoint")
+	}
+	t.Setenv("NO_COLOR", "")
+	_, client := awstest.StartDemo(t, demo.Options{})
+	d := newAppDriver(t, New(Options{Client: client, Demo: true, Refresh: time.Hour, Version: "test"}))
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	d.run(d.app.Init())
+	d.waitFor("the account from STS and the clusters", func(s string) bool {
+		return strings.Contains(s, "Account: "+demo.Account) && strings.Contains(s, "prod") && strings.Contains(s, "staging")
+	})
+	if s := screen(d.app); !strings.Contains(s, "Region:  "+demo.Region) || !strings.Contains(s, "<clusters>") {
+		t.Errorf("header or crumbs:\n%s", s)
+	}
+	d.waitFor("the refresh age and the cluster names", func(s string) bool {
+		return strings.Contains(s, " ago") && len(d.app.clusters) == 3 // batch, prod, staging
+	})
+
+	// the clusters view told the App the names: :svc completes them
+	d.send(press(":"))
+	typeText(d.app, "svc st")
+	d.send(press("tab"))
+	if got := d.app.input.Value(); got != "svc staging" {
+		t.Fatalf("completion against the demo's clusters: %q", got)
+	}
+	d.send(press("enter"))
+	d.waitFor("the staging services", func(s string) bool {
+		return strings.Contains(s, "<services(staging)>") && strings.Contains(s, "Cluster: staging") && strings.Contains(s, "worker")
+	})
+	d.send(press("esc"))
+	d.waitFor("back on the clusters", func(s string) bool { return strings.HasSuffix(strings.TrimSpace(crumbsOf(d.app)), "<clusters>") })
+}
+
+func TestAppUnknownClusterAgainstDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the demo endpoint")
+	}
+	_, client := awstest.StartDemo(t, demo.Options{})
+	d := newAppDriver(t, New(Options{Client: client, Cluster: "nope", Refresh: time.Hour}))
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	d.run(d.app.Init())
+	d.waitFor("the not-found error in the flash line", func(s string) bool {
+		lines := strings.Split(s, "\n")
+		return strings.Contains(lines[len(lines)-1], "Cluster not found")
+	})
+	d.send(press("esc"))
+	d.waitFor("the clusters", func(s string) bool { return strings.Contains(s, "prod") && strings.Contains(s, "staging") })
+}
