@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -69,6 +70,7 @@ type resource[T any] struct {
 	ctx   *Context
 	keys  *keymap.Map
 	spec  resourceSpec[T]
+	cols  []model.Column // the table's columns
 	table *Table
 
 	id       int
@@ -94,7 +96,8 @@ func newResource[T any](ctx *Context, spec resourceSpec[T]) *resource[T] {
 // filter, sort and selection; the items already loaded are shown in the
 // new columns until the next refresh replaces them.
 func (r *resource[T]) setColumns(cols []model.Column) {
-	old := r.table
+	old, oldCols := r.table, r.cols
+	r.cols = cols
 	r.table = NewTable(tableColumns(cols), r.ctx.Styles)
 	r.table.SetKeys(r.keys.Table, r.keys.Resource)
 	r.table.SetEmptyText("loading " + r.spec.noun + "…")
@@ -103,8 +106,12 @@ func (r *resource[T]) setColumns(cols []model.Column) {
 	}
 	r.table.SetSize(r.w, r.h)
 	r.table.SetFilter(old.Filter())
-	if col, desc := old.SortColumn(); col >= 0 && col < len(cols) {
-		r.table.SortBy(col, desc)
+	if col, desc := old.SortColumn(); col >= 0 {
+		// The same column may sit elsewhere in the new set.
+		title := oldCols[col].Title
+		if i := slices.IndexFunc(cols, func(c model.Column) bool { return c.Title == title }); i >= 0 {
+			r.table.SortBy(i, desc)
+		}
 	}
 	if r.loaded {
 		req := r.spec.load()

@@ -20,6 +20,7 @@ func TestTasksViewStoppedToggle(t *testing.T) {
 		}
 	}
 	running := tb.Total()
+	d.send(press("A")) // sorted by age: the sort follows the column into the new set
 
 	d.send(press("a"))
 	d.refreshed()
@@ -27,6 +28,9 @@ func TestTasksViewStoppedToggle(t *testing.T) {
 		t.Errorf("title %q", v.Title())
 	}
 	tb = tableOf(t, v)
+	if col, desc := tb.SortColumn(); col != column(t, tb, "AGE") || desc {
+		t.Errorf("after the toggle the table sorts by column %d (desc %v), want AGE", col, desc)
+	}
 	if tb.Total() <= running {
 		t.Fatalf("with stopped tasks %d rows, without %d: worker's stopped tasks missing", tb.Total(), running)
 	}
