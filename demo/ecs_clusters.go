@@ -47,7 +47,7 @@ type wireCluster struct {
 	PendingTasksCount                 int         `json:"pendingTasksCount"`
 	ActiveServicesCount               int         `json:"activeServicesCount"`
 	Statistics                        []nameValue `json:"statistics,omitempty"`
-	Tags                              []tag       `json:"tags,omitempty"`
+	Tags                              []tag       `json:"tags,omitzero"`
 	Settings                          []nameValue `json:"settings,omitempty"`
 	CapacityProviders                 []string    `json:"capacityProviders"`
 }

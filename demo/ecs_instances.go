@@ -74,7 +74,7 @@ type wireInstance struct {
 	PendingTasksCount    int          `json:"pendingTasksCount"`
 	Attributes           []attribute  `json:"attributes"`
 	RegisteredAt         epochSeconds `json:"registeredAt,omitzero"`
-	Tags                 []tag        `json:"tags,omitempty"`
+	Tags                 []tag        `json:"tags,omitzero"`
 }
 
 type versionInfo struct {

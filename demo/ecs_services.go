@@ -102,7 +102,7 @@ type wireService struct {
 	SchedulingStrategy       string                  `json:"schedulingStrategy"`
 	DeploymentController     deploymentController    `json:"deploymentController"`
 	EnableExecuteCommand     bool                    `json:"enableExecuteCommand"`
-	Tags                     []tag                   `json:"tags,omitempty"`
+	Tags                     []tag                   `json:"tags,omitzero"`
 }
 
 type deploymentController struct {

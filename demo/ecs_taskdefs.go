@@ -22,7 +22,7 @@ type describeTaskDefinitionInput struct {
 
 type describeTaskDefinitionOutput struct {
 	TaskDefinition wireTaskDefinition `json:"taskDefinition"`
-	Tags           []tag              `json:"tags,omitempty"`
+	Tags           []tag              `json:"tags,omitzero"`
 }
 
 // describeTaskDefinition accepts an ARN, "family:revision" or a family

@@ -109,7 +109,7 @@ type wireTask struct {
 	StoppedAt            epochSeconds    `json:"stoppedAt,omitzero"`
 	StoppedReason        string          `json:"stoppedReason,omitempty"`
 	StoppingAt           epochSeconds    `json:"stoppingAt,omitzero"`
-	Tags                 []tag           `json:"tags,omitempty"`
+	Tags                 []tag           `json:"tags,omitzero"`
 	TaskArn              string          `json:"taskArn"`
 	TaskDefinitionArn    string          `json:"taskDefinitionArn"`
 	Version              int64           `json:"version"`

@@ -31,7 +31,7 @@ func required(name, value string) error {
 	return nil
 }
 
-// outOfRange is the Coral validation message for a number above its limit.
+// outOfRange is the Coral validation message for a number outside lo…hi.
 func outOfRange(name string, v, lo, hi int) *apiError {
 	if v < lo {
 		return invalidParameter("1 validation error detected: Value '%d' at '%s' failed to satisfy constraint: Member must have value greater than or equal to %d", v, name, lo)

@@ -171,7 +171,7 @@ func filterLogEvents(b *backend, in filterLogEventsInput) (filterLogEventsOutput
 		return filterLogEventsOutput{}, err
 	}
 	key := func(e model.LogEvent) string {
-		return fmt.Sprintf("%020d\x00%s\x00%s", e.Timestamp.UnixNano(), e.Stream, e.EventID)
+		return fmt.Sprintf("%020d\x00%s\x00%s", e.Timestamp.UnixNano(), e.EventID, e.Stream)
 	}
 	page, next, err := pageOf("FilterLogEvents", events, key, false, in.NextToken, limit)
 	if err != nil {

@@ -14,36 +14,44 @@ import (
 // simulation keeps starting and stopping tasks while a client pages. A
 // token is bound to its scope (the operation): another one is invalid.
 func pageOf[T any](scope string, items []T, key func(T) string, desc bool, token string, limit int) ([]T, string, error) {
-	sorted := slices.Clone(items)
-	slices.SortStableFunc(sorted, func(a, b T) int {
+	type keyed struct {
+		key  string
+		item T
+	}
+	sorted := make([]keyed, len(items))
+	for i, item := range items {
+		sorted[i] = keyed{key(item), item}
+	}
+	order := func(a, b string) int {
 		if desc {
-			return strings.Compare(key(b), key(a))
+			return strings.Compare(b, a)
 		}
-		return strings.Compare(key(a), key(b))
-	})
+		return strings.Compare(a, b)
+	}
+	slices.SortStableFunc(sorted, func(a, b keyed) int { return order(a.key, b.key) })
 	start := 0
 	if token != "" {
 		after, err := decodeToken(scope, token)
 		if err != nil {
 			return nil, "", err
 		}
-		start, _ = slices.BinarySearchFunc(sorted, after, func(item T, after string) int {
-			c := strings.Compare(key(item), after)
-			if desc {
-				c = -c
+		// The first item ordered after the last one the token returned.
+		start, _ = slices.BinarySearchFunc(sorted, after, func(k keyed, after string) int {
+			if c := order(k.key, after); c != 0 {
+				return c
 			}
-			if c == 0 {
-				return -1 // the item the last page ended with: skip it
-			}
-			return c
+			return -1
 		})
 	}
 	end := min(start+limit, len(sorted))
-	page := sorted[start:end]
+	page := make([]T, 0, end-start)
+	for _, k := range sorted[start:end] {
+		page = append(page, k.item)
+	}
 	if end == len(sorted) {
 		return page, "", nil
 	}
-	return page, encodeToken(scope, key(page[len(page)-1])), nil
+	return page, encodeToken(scope, sorted[end-1].key), nil
 }
 
 func encodeToken(scope, key string) string {
