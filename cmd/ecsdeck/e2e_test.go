@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/ecsdeck/ecsdeck/keymap"
@@ -189,4 +190,14 @@ func TestE2EBrokenConfigFile(t *testing.T) {
 	if !strings.Contains(after, "config.yaml:2: unknown key \"refersh\"") {
 		t.Errorf("after exit, the config warning is not on the terminal:\n%s", after)
 	}
+}
+
+// `kill` (SIGTERM) quits as cleanly as a key: terminal restored, exit 0.
+func TestE2ESIGTERM(t *testing.T) {
+	s := startEcsdeck(t, "", nil, "--demo", "--cluster", "staging")
+	s.waitText("<services(staging)>")
+	if err := syscall.Kill(s.pid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	quitCleanly(t, s)
 }

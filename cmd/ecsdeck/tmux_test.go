@@ -13,9 +13,10 @@ import (
 // A tmux session driving one program at a fixed size: the end-to-end tests
 // use it to type keys and read the screen as a person would.
 type tmuxSession struct {
-	t      *testing.T
-	socket string
-	target string
+	t          *testing.T
+	socket     string
+	target     string
+	statusFile string // the wrapper shell writes the program's exit status here
 }
 
 const (
@@ -59,12 +60,15 @@ func startTmux(t *testing.T, env []string, command ...string) *tmuxSession {
 	if err := os.WriteFile(conf, []byte(settings), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := &tmuxSession{t: t, socket: filepath.Join(dir, "sock"), target: "e2e"}
+	s := &tmuxSession{t: t, socket: filepath.Join(dir, "sock"), target: "e2e", statusFile: filepath.Join(dir, "status")}
 	args := []string{"-f", conf, "new-session", "-d", "-s", s.target, "-x", strconv.Itoa(screenWidth), "-y", strconv.Itoa(screenHeight)}
 	for _, kv := range env {
 		args = append(args, "-e", kv)
 	}
-	args = append(args, shellJoin(command))
+	// A shell waits for the program and records its exit status: tmux's own
+	// #{pane_dead_status} is unreliable (it now and then never reaps the
+	// process, which stays a zombie with the status unknown).
+	args = append(args, shellJoin(command)+"; echo $? >"+shellJoin([]string{s.statusFile}))
 	s.tmux(args...)
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -152,17 +156,40 @@ func (s *tmuxSession) waitGone(texts ...string) string {
 	})
 }
 
-// waitExit waits for the program in the pane to exit and returns its status.
+// waitExit waits for the program in the pane to exit and returns its exit
+// status as the shell reports it ("0"; 128+N after signal N).
 func (s *tmuxSession) waitExit() string {
 	s.t.Helper()
 	deadline := time.Now().Add(waitTimeout)
-	for s.format("#{pane_dead}") != "1" {
+	for {
+		status, err := os.ReadFile(s.statusFile)
+		if err == nil && strings.HasSuffix(string(status), "\n") {
+			return strings.TrimSpace(string(status))
+		}
 		if time.Now().After(deadline) {
 			s.t.Fatalf("the program did not exit; the screen was:\n%s", s.screen())
 		}
 		time.Sleep(pollInterval)
 	}
-	return s.format("#{pane_dead_status}")
+}
+
+// pid is the program's process ID: the only child of the pane's shell.
+func (s *tmuxSession) pid() int {
+	s.t.Helper()
+	shell := s.format("#{pane_pid}")
+	children, err := os.ReadFile("/proc/" + shell + "/task/" + shell + "/children")
+	if err != nil {
+		s.t.Skipf("cannot find the program's process: %v", err)
+	}
+	f := strings.Fields(string(children))
+	if len(f) != 1 {
+		s.t.Fatalf("the pane's shell has children %q, want exactly the program", f)
+	}
+	pid, err := strconv.Atoi(f[0])
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return pid
 }
 
 func containsAll(screen string, texts ...string) bool {
