@@ -50,6 +50,29 @@ func arnPage(op string, arns []string, in listInput, def int) ([]string, string,
 	return pageOf(op, arns, func(arn string) string { return arn }, false, in.NextToken, limit)
 }
 
+// simPage is one page of an ECS list of ARNs that the simulation pages
+// itself (fetch: at most limit ARNs after the ARN `after`, and whether
+// more follow), so that a page costs what it holds rather than the whole
+// list. maxResults 1–100, def when the request names none; the token keeps
+// the last ARN returned, as pageOf's do.
+func simPage(op string, in listInput, def int, fetch func(after string, limit int) ([]string, bool, error)) ([]string, string, error) {
+	limit, err := pageSize("maxResults", in.MaxResults, def, 100)
+	if err != nil {
+		return nil, "", err
+	}
+	var after string
+	if in.NextToken != "" {
+		if after, err = decodeToken(op, in.NextToken); err != nil {
+			return nil, "", err
+		}
+	}
+	arns, more, err := fetch(after, limit)
+	if err != nil || !more {
+		return arns, "", err
+	}
+	return arns, encodeToken(op, arns[len(arns)-1]), nil
+}
+
 // describeBatch is what ECS's Describe* calls share: at most max refs
 // (what names them in AWS's message), the resources found in wire form,
 // and a MISSING failure for each of the others.

@@ -27,11 +27,9 @@ func listContainerInstances(b *backend, in listContainerInstancesInput) (listCon
 	if in.Filter != "" {
 		return listContainerInstancesOutput{}, invalidParameter("The ecsdeck demo endpoint does not support the cluster query language (filter).")
 	}
-	arns, err := b.sim.ContainerInstanceARNs(clusterOf(in.Cluster), in.Status)
-	if err != nil {
-		return listContainerInstancesOutput{}, err
-	}
-	page, next, err := arnPage("ListContainerInstances", arns, in.listInput, 100)
+	page, next, err := simPage("ListContainerInstances", in.listInput, 100, func(after string, limit int) ([]string, bool, error) {
+		return b.sim.ContainerInstanceARNPage(clusterOf(in.Cluster), in.Status, after, limit)
+	})
 	return listContainerInstancesOutput{page, next}, err
 }
 

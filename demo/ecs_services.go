@@ -26,11 +26,9 @@ type listServicesOutput struct {
 
 // listServices pages 10 services at a time unless asked for up to 100, as AWS does.
 func listServices(b *backend, in listServicesInput) (listServicesOutput, error) {
-	arns, err := b.sim.ServiceARNs(clusterOf(in.Cluster), in.LaunchType)
-	if err != nil {
-		return listServicesOutput{}, err
-	}
-	page, next, err := arnPage("ListServices", arns, in.listInput, 10)
+	page, next, err := simPage("ListServices", in.listInput, 10, func(after string, limit int) ([]string, bool, error) {
+		return b.sim.ServiceARNPage(clusterOf(in.Cluster), in.LaunchType, after, limit)
+	})
 	return listServicesOutput{page, next}, err
 }
 

@@ -30,18 +30,17 @@ type listTasksOutput struct {
 }
 
 func listTasks(b *backend, in listTasksInput) (listTasksOutput, error) {
-	arns, err := b.sim.TaskARNs(clusterOf(in.Cluster), sim.TaskFilter{
+	filter := sim.TaskFilter{
 		ServiceName:       in.ServiceName,
 		Family:            in.Family,
 		DesiredStatus:     in.DesiredStatus,
 		StartedBy:         in.StartedBy,
 		ContainerInstance: in.ContainerInstance,
 		LaunchType:        in.LaunchType,
-	})
-	if err != nil {
-		return listTasksOutput{}, err
 	}
-	page, next, err := arnPage("ListTasks", arns, in.listInput, 100)
+	page, next, err := simPage("ListTasks", in.listInput, 100, func(after string, limit int) ([]string, bool, error) {
+		return b.sim.TaskARNPage(clusterOf(in.Cluster), filter, after, limit)
+	})
 	return listTasksOutput{page, next}, err
 }
 

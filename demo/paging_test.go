@@ -111,3 +111,29 @@ func TestPageOfContinuesAfterTheLastKey(t *testing.T) {
 		t.Error("a token of another operation was accepted")
 	}
 }
+
+// A ListTasks token keeps the last ARN it returned: the next page starts
+// after it, even when that task stopped in between.
+func TestListTasksContinuesAfterAStoppedTask(t *testing.T) {
+	c := startDemo(t, Options{})
+	all := must(c.srv.Sim().TaskARNs("prod", sim.TaskFilter{}))
+	first, err := c.ecs.ListTasks(ctx(t), &ecs.ListTasksInput{Cluster: aws.String("prod"), MaxResults: aws.Int32(2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(first.TaskArns, all[:2]) || first.NextToken == nil {
+		t.Fatalf("first page = %v, token %v; want %v and a token", first.TaskArns, first.NextToken, all[:2])
+	}
+	if _, err := c.ecs.StopTask(ctx(t), &ecs.StopTaskInput{Cluster: aws.String("prod"), Task: aws.String(all[1])}); err != nil {
+		t.Fatal(err)
+	}
+	now := must(c.srv.Sim().TaskARNs("prod", sim.TaskFilter{}))
+	i, _ := slices.BinarySearch(now, all[1])
+	rest, err := c.ecs.ListTasks(ctx(t), &ecs.ListTasksInput{Cluster: aws.String("prod"), NextToken: first.NextToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rest.TaskArns, now[i:]) || rest.NextToken != nil || slices.Contains(now, all[1]) {
+		t.Errorf("after the stopped %s: %v, token %v; want %v", all[1], rest.TaskArns, rest.NextToken, now[i:])
+	}
+}

@@ -30,6 +30,7 @@ func (s *Sim) newInstance(c *clusterState, typ string, cpu, mem int, az, status 
 		RegisteredAt: s.now.Add(-age),
 	}}
 	c.instances = append(c.instances, in)
+	c.sortedInstances = nil
 	return in
 }
 
@@ -66,6 +67,7 @@ func (s *Sim) newService(c *clusterState, sp serviceSpec) *service {
 		svc.targetGroup = fmt.Sprintf("arn:aws:elasticloadbalancing:%s:%s:targetgroup/%s-%s/%s", s.cfg.Region, s.cfg.Account, c.m.Name, sp.name, s.hex(16))
 	}
 	c.services = append(c.services, svc)
+	c.sortedServices = nil
 	c.byName[sp.name] = svc
 	s.logGroups(sp.td, sp.retentionDays, svc.m.CreatedAt)
 

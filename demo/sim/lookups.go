@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -108,16 +109,8 @@ func describeIn[T any](s *Sim, cluster string, refs []string, get func(c *cluste
 
 // ServiceARNs lists a cluster's services, sorted; launchType "" = any.
 func (s *Sim) ServiceARNs(cluster, launchType string) ([]string, error) {
-	return withCluster(s, cluster, func(c *clusterState) ([]string, error) {
-		var out []string
-		for _, svc := range c.services {
-			if launchType == "" || svc.m.LaunchType == launchType {
-				out = append(out, svc.m.ARN)
-			}
-		}
-		slices.Sort(out)
-		return out, nil
-	})
+	arns, _, err := s.ServiceARNPage(cluster, launchType, "", math.MaxInt)
+	return arns, err
 }
 
 // Services describes services by name or ARN.
@@ -136,52 +129,8 @@ type TaskFilter struct{ ServiceName, Family, DesiredStatus, StartedBy, Container
 
 // TaskARNs lists a cluster's tasks that pass the filter, sorted.
 func (s *Sim) TaskARNs(cluster string, f TaskFilter) ([]string, error) {
-	return withCluster(s, cluster, func(c *clusterState) ([]string, error) {
-		want := f.DesiredStatus
-		if want == "" {
-			want = "RUNNING"
-		}
-		tasks := s.sortedTasks(c)
-		if f.ServiceName != "" {
-			svc, err := s.serviceRef(c, f.ServiceName)
-			if err != nil {
-				return nil, err
-			}
-			tasks = slices.SortedFunc(slices.Values(svc.tasks), byARN)
-		}
-		var inst *instance
-		if f.ContainerInstance != "" {
-			if inst = s.instanceIn(c, f.ContainerInstance); inst == nil {
-				return nil, nil
-			}
-		}
-		var out []string
-		for _, t := range tasks {
-			if t.m.DesiredStatus == want &&
-				(f.Family == "" || t.td.Family == f.Family) &&
-				(f.StartedBy == "" || t.m.StartedBy == f.StartedBy) &&
-				(inst == nil || t.inst == inst) &&
-				(f.LaunchType == "" || t.m.LaunchType == f.LaunchType) {
-				out = append(out, t.m.ARN)
-			}
-		}
-		return out, nil
-	})
-}
-
-func byARN(a, b *task) int { return strings.Compare(a.m.ARN, b.m.ARN) }
-
-// sortedTasks is the cluster's tasks by ARN, sorted again only after a task
-// was added or removed.
-func (s *Sim) sortedTasks(c *clusterState) []*task {
-	if c.sorted == nil {
-		c.sorted = make([]*task, 0, len(c.tasks))
-		for _, t := range c.tasks {
-			c.sorted = append(c.sorted, t)
-		}
-		slices.SortFunc(c.sorted, byARN)
-	}
-	return c.sorted
+	arns, _, err := s.TaskARNPage(cluster, f, "", math.MaxInt)
+	return arns, err
 }
 
 // Tasks describes tasks by ARN or ID.
@@ -197,16 +146,8 @@ func (s *Sim) Tasks(cluster string, refs []string) (found []model.Task, missing 
 // ContainerInstanceARNs lists a cluster's instances, sorted; status "" =
 // every status but INACTIVE, as ListContainerInstances does.
 func (s *Sim) ContainerInstanceARNs(cluster, status string) ([]string, error) {
-	return withCluster(s, cluster, func(c *clusterState) ([]string, error) {
-		var out []string
-		for _, in := range c.instances {
-			if status == in.m.Status || status == "" && in.m.Status != "INACTIVE" {
-				out = append(out, in.m.ARN)
-			}
-		}
-		slices.Sort(out)
-		return out, nil
-	})
+	arns, _, err := s.ContainerInstanceARNPage(cluster, status, "", math.MaxInt)
+	return arns, err
 }
 
 // ContainerInstances describes instances by ARN or ID.

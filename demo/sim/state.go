@@ -18,6 +18,9 @@ type clusterState struct {
 	tasks     map[string]*task // by task ID, until a stopped task expires
 	sorted    []*task          // tasks sorted by ARN; nil when a task was added or removed
 	instances []*instance
+
+	sortedServices  []*service  // by ARN; nil when a service was added
+	sortedInstances []*instance // by ARN; nil when an instance was added
 }
 
 type service struct {
@@ -25,6 +28,7 @@ type service struct {
 	c           *clusterState
 	deps        []*deployment // PRIMARY first
 	tasks       []*task       // creation order, stopped ones until they expire
+	sorted      []*task       // tasks by ARN; nil when a task was added or removed
 	targetGroup string        // ARN; "" for a service without a load balancer
 	strategy    []cpItem      // capacity provider strategy; nil with a launch type
 

@@ -80,6 +80,7 @@ func (s *Sim) newTask(c *clusterState, td *model.TaskDefinition, sp taskSpec) *t
 	c.sorted = nil
 	if sp.svc != nil {
 		sp.svc.tasks = append(sp.svc.tasks, t)
+		sp.svc.sorted = nil
 	}
 	s.count(t, catPending, +1)
 	return t
@@ -400,6 +401,7 @@ func (s *Sim) expire(t *task) {
 	t.c.sorted = nil
 	if t.svc != nil {
 		t.svc.tasks = slices.DeleteFunc(t.svc.tasks, func(x *task) bool { return x == t })
+		t.svc.sorted = nil
 	}
 }
 
