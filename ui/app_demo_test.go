@@ -112,10 +112,19 @@ func TestAppUnknownClusterAgainstDemo(t *testing.T) {
 	d := newAppDriver(t, New(Options{Client: client, Cluster: "nope", Refresh: time.Hour}))
 	d.send(tea.WindowSizeMsg{Width: 160, Height: 40})
 	d.run(d.app.Init())
-	d.waitFor("the not-found error in the flash line", func(s string) bool {
-		lines := strings.Split(s, "\n")
-		return strings.Contains(lines[len(lines)-1], "Cluster not found")
-	})
+	flashSays := func(want string) func(string) bool {
+		return func(s string) bool {
+			lines := strings.Split(s, "\n")
+			return strings.Contains(lines[len(lines)-1], want)
+		}
+	}
+	d.waitFor("the not-found error naming the cluster in the flash line",
+		flashSays(`cluster "nope" not found in us-east-1 — check the name, region and account`))
 	d.send(press("esc"))
 	d.waitFor("the clusters", func(s string) bool { return strings.Contains(s, "prod") && strings.Contains(s, "staging") })
+	// the same through command mode
+	d.send(press(":"))
+	typeText(d.app, "svc prdo")
+	d.send(press("enter"))
+	d.waitFor("the not-found error naming the mistyped cluster", flashSays(`cluster "prdo" not found in us-east-1`))
 }

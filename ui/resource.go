@@ -34,10 +34,13 @@ type loader[T any] struct {
 
 // resourceSpec is what a resource view tells the shared plumbing.
 type resourceSpec[T any] struct {
-	noun    string // "services", for "loading services…"
-	columns []model.Column
-	id      func(T) string   // the row ID of an item (the table keeps the cursor on it)
-	load    func() loader[T] // the request for the next refresh
+	noun string // "services", for "loading services…"
+	// cluster and service are what the view lists in ("" for none), for
+	// error messages that name them.
+	cluster, service string
+	columns          []model.Column
+	id               func(T) string   // the row ID of an item (the table keeps the cursor on it)
+	load             func() loader[T] // the request for the next refresh
 	// open is the view enter pushes for an item, describe the one d
 	// pushes; nil when the view has none.
 	open     func(T) View
@@ -72,6 +75,7 @@ type resource[T any] struct {
 	spec  resourceSpec[T]
 	cols  []model.Column // the table's columns
 	table *Table
+	scope scope
 
 	id       int
 	gen      int  // generation of the latest refresh started
@@ -86,7 +90,8 @@ type resource[T any] struct {
 }
 
 func newResource[T any](ctx *Context, spec resourceSpec[T]) *resource[T] {
-	r := &resource[T]{ctx: ctx, keys: keysOf(ctx), spec: spec, id: NextViewID()}
+	r := &resource[T]{ctx: ctx, keys: keysOf(ctx), spec: spec, id: NextViewID(),
+		scope: scopeOf(ctx, spec.cluster, spec.service)}
 	r.interval = r.baseInterval()
 	r.setColumns(spec.columns)
 	return r
@@ -236,7 +241,7 @@ func (r *resource[T]) failed(err error) tea.Cmd {
 		level = FlashWarn
 		r.interval = min(2*r.interval, maxRefresh)
 	}
-	text := errorText(err)
+	text := r.scope.errorText(err)
 	if !r.loaded {
 		r.table.SetEmptyText("could not load " + r.spec.noun + ": " + model.Sanitize(text))
 	}

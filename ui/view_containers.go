@@ -31,6 +31,7 @@ func NewContainersView(ctx *Context, cluster string, task model.Task) *Container
 	taskARN, taskDef := task.ARN, task.TaskDefinitionARN
 	return &ContainersView{cluster: cluster, task: task, resource: newResource(ctx, resourceSpec[containerItem]{
 		noun:    "containers",
+		cluster: cluster,
 		columns: model.ContainerColumns(),
 		id:      func(it containerItem) string { return it.c.Name },
 		load: func() loader[containerItem] {

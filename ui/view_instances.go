@@ -18,6 +18,7 @@ type ContainerInstancesView struct {
 func NewContainerInstancesView(ctx *Context, cluster string) *ContainerInstancesView {
 	return &ContainerInstancesView{cluster: cluster, resource: newResource(ctx, resourceSpec[model.ContainerInstance]{
 		noun:    "container instances",
+		cluster: cluster,
 		columns: model.InstanceColumns(),
 		id:      func(ci model.ContainerInstance) string { return ci.ARN },
 		load: func() loader[model.ContainerInstance] {

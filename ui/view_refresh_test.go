@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -121,16 +122,55 @@ func TestUnknownClusterKeepsTheView(t *testing.T) {
 	if aws.KindOf(st.Err) != aws.KindNotFound {
 		t.Fatalf("refresh state error %v, want not found", st.Err)
 	}
+	// AWS says "Cluster not found."; the view names the cluster it asked for.
+	want := `cluster "nope" not found in us-east-1 — check the name, region and account (:clusters lists them)`
 	flash := d.await("a flash", func(m tea.Msg) bool { _, ok := m.(FlashMsg); return ok }).(FlashMsg)
-	if flash.Level != FlashError || flash.Text != errorText(st.Err) || !containsFold(flash.Text, "not found") {
-		t.Errorf("flash %+v, want the not-found message", flash)
+	if flash.Level != FlashError || flash.Text != want {
+		t.Errorf("flash %+v, want %q", flash, want)
 	}
-	if !containsFold(v.View(), "could not load services") {
+	if !strings.Contains(v.View(), `could not load services: cluster "nope" not found in us-east-1`) {
 		t.Errorf("the view does not say what went wrong:\n%s", v.View())
 	}
 	// The view stays and keeps trying.
 	if st := d.refresh(); st.Err == nil {
 		t.Error("a refresh of an unknown cluster succeeded")
+	}
+}
+
+func TestUnknownServiceIsNamed(t *testing.T) {
+	_, ctx := startViewDemo(t)
+	v := NewTasksView(ctx, "prod", "gone")
+	d := newViewDriver(t, v)
+	if st := d.start(); aws.KindOf(st.Err) != aws.KindNotFound {
+		t.Fatalf("refresh state error %v, want not found", st.Err)
+	}
+	want := `service "gone" not found in cluster "prod" in us-east-1 — it may have been deleted (:svc prod lists the services)`
+	if flash := d.await("a flash", func(m tea.Msg) bool { _, ok := m.(FlashMsg); return ok }).(FlashMsg); flash.Text != want {
+		t.Errorf("flash %q, want %q", flash.Text, want)
+	}
+}
+
+func TestNotFoundNamesOnlyWhatTheViewAskedFor(t *testing.T) {
+	cluster := &aws.Error{Kind: aws.KindNotFound, Op: "ecs:ListServices", Code: "ClusterNotFoundException", Message: "Cluster not found."}
+	service := &aws.Error{Kind: aws.KindNotFound, Op: "ecs:ListTasks", Code: "ServiceNotFoundException", Message: "Service not found."}
+	denied := &aws.Error{Kind: aws.KindAccessDenied, Op: "ecs:ListServices", Code: "AccessDeniedException"}
+	for _, tc := range []struct {
+		name string
+		s    scope
+		err  error
+		want string
+	}{
+		{"cluster, region unknown", scope{cluster: "nope"}, cluster,
+			`cluster "nope" not found — check the name, region and account (:clusters lists them)`},
+		// a view with no cluster (clusters) keeps AWS's words
+		{"no cluster to name", scope{region: "eu-west-1"}, cluster, cluster.UserMessage()},
+		{"service of the whole cluster", scope{region: "eu-west-1", cluster: "prod"}, service, service.UserMessage()},
+		{"not a not-found", scope{region: "eu-west-1", cluster: "prod"}, denied, denied.UserMessage()},
+		{"not an aws error", scope{cluster: "prod"}, errors.New("boom"), "boom"},
+	} {
+		if got := tc.s.errorText(tc.err); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }
 

@@ -17,6 +17,7 @@ type ServicesView struct {
 func NewServicesView(ctx *Context, cluster string) *ServicesView {
 	return &ServicesView{cluster: cluster, resource: newResource(ctx, resourceSpec[model.Service]{
 		noun:    "services",
+		cluster: cluster,
 		columns: model.ServiceColumns(),
 		id:      func(s model.Service) string { return s.ARN },
 		load: func() loader[model.Service] {

@@ -25,6 +25,8 @@ func NewTasksView(ctx *Context, cluster, service string) *TasksView {
 	v := &TasksView{cluster: cluster, service: service}
 	v.resource = newResource(ctx, resourceSpec[model.Task]{
 		noun:    "tasks",
+		cluster: cluster,
+		service: service,
 		columns: model.TaskColumns(false),
 		id:      func(t model.Task) string { return t.ARN },
 		load:    v.loader,
