@@ -201,3 +201,12 @@ func TestE2ESIGTERM(t *testing.T) {
 	}
 	quitCleanly(t, s)
 }
+
+// Flags reach the UI: --readonly shows in the header, and an unknown
+// --cluster is a message saying what to check, not a crash.
+func TestE2EUnknownClusterReadOnly(t *testing.T) {
+	s := startEcsdeck(t, "", nil, "--demo", "--readonly", "--cluster", "nope")
+	s.waitText("[read-only]", "<services(nope)>", "not found", "check the name")
+	s.keys("C-c")
+	quitCleanly(t, s)
+}

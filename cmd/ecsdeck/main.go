@@ -63,6 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Demo:     cfg.Demo,
 		Version:  version,
 		Warnings: warnings,
+		NoColor:  os.Getenv("NO_COLOR") != "", // https://no-color.org
 	})
 	// Bubble Tea restores the terminal on every way out of Run, panics in
 	// Update, View and commands included, so nothing here may exit the
