@@ -40,3 +40,16 @@ func BenchmarkListTasksLargeCluster(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDescribeClustersStatistics is the clusters view's refresh of
+// the load cluster: DescribeClusters with STATISTICS.
+func BenchmarkDescribeClustersStatistics(b *testing.B) {
+	be := loadBackend(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := describeClusters(be, describeClustersInput{Clusters: []string{"load"}, Include: []string{"STATISTICS", "SETTINGS"}})
+		if err != nil || len(out.Clusters) != 1 || len(out.Clusters[0].Statistics) == 0 {
+			b.Fatalf("DescribeClusters = %+v, %v", out, err)
+		}
+	}
+}

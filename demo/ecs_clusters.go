@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ecsdeck/ecsdeck/demo/sim"
 	"github.com/ecsdeck/ecsdeck/model"
 )
 
@@ -114,41 +113,19 @@ func (b *backend) wireCluster(c model.Cluster, include []string) (wireCluster, e
 }
 
 // clusterStatistics is the STATISTICS list: task and service counts by
-// launch type, under AWS's names. ECS counts PROVISIONING, PENDING and
-// ACTIVATING tasks as pending.
+// launch type, under AWS's names.
 func (b *backend) clusterStatistics(cluster string) ([]nameValue, error) {
+	byType, err := b.sim.ClusterStatistics(cluster)
+	if err != nil {
+		return nil, err
+	}
 	count := map[string]int{}
-	taskARNs, err := b.sim.TaskARNs(cluster, sim.TaskFilter{})
-	if err != nil {
-		return nil, err
-	}
-	tasks, _, err := b.sim.Tasks(cluster, taskARNs)
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range tasks {
-		switch t.LastStatus {
-		case "RUNNING":
-			count["running"+launchTypeName(t.LaunchType)+"TasksCount"]++
-		case "PROVISIONING", "PENDING", "ACTIVATING":
-			count["pending"+launchTypeName(t.LaunchType)+"TasksCount"]++
-		}
-	}
-	serviceARNs, err := b.sim.ServiceARNs(cluster, "")
-	if err != nil {
-		return nil, err
-	}
-	services, _, err := b.sim.Services(cluster, serviceARNs)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range services {
-		switch s.Status {
-		case "ACTIVE":
-			count["active"+launchTypeName(serviceLaunchType(s))+"ServiceCount"]++
-		case "DRAINING":
-			count["draining"+launchTypeName(serviceLaunchType(s))+"ServiceCount"]++
-		}
+	for lt, st := range byType {
+		name := launchTypeName(lt)
+		count["running"+name+"TasksCount"] += st.RunningTasks
+		count["pending"+name+"TasksCount"] += st.PendingTasks
+		count["active"+name+"ServiceCount"] += st.ActiveServices
+		count["draining"+name+"ServiceCount"] += st.DrainingServices
 	}
 	var out []nameValue
 	for _, name := range []string{
@@ -169,18 +146,6 @@ func launchTypeName(lt string) string {
 		return "Fargate"
 	case "EXTERNAL":
 		return "External"
-	}
-	return "EC2"
-}
-
-// serviceLaunchType is a service's launch type; one with a capacity
-// provider strategy runs on Fargate when its first provider is a Fargate one.
-func serviceLaunchType(s model.Service) string {
-	if s.LaunchType != "" || len(s.CapacityProviders) == 0 {
-		return s.LaunchType
-	}
-	if strings.HasPrefix(s.CapacityProviders[0], "FARGATE") {
-		return "FARGATE"
 	}
 	return "EC2"
 }

@@ -67,6 +67,9 @@ func TestListAndDescribeClusters(t *testing.T) {
 		if running != m.RunningTasks || pending != m.PendingTasks {
 			t.Errorf("cluster %s statistics %v do not add up to %d running, %d pending", m.Name, stats, m.RunningTasks, m.PendingTasks)
 		}
+		if active := stats["activeEC2ServiceCount"] + stats["activeFargateServiceCount"] + stats["activeExternalServiceCount"]; active != m.ActiveServices {
+			t.Errorf("cluster %s statistics %v do not add up to %d active services", m.Name, stats, m.ActiveServices)
+		}
 		if len(wc.Settings) != 1 || wc.Settings[0].Name != types.ClusterSettingNameContainerInsights || *wc.Settings[0].Value == "" {
 			t.Errorf("cluster %s settings = %+v", m.Name, wc.Settings)
 		}
@@ -75,8 +78,8 @@ func TestListAndDescribeClusters(t *testing.T) {
 		}
 		switch m.Name {
 		case "prod":
-			if stats["runningFargateTasksCount"] == 0 {
-				t.Errorf("prod runs no Fargate tasks: %v", stats)
+			if stats["runningFargateTasksCount"] == 0 || stats["activeFargateServiceCount"] == 0 {
+				t.Errorf("prod runs no Fargate tasks or services: %v", stats)
 			}
 		case "batch":
 			if stats["runningEC2TasksCount"] == 0 || wc.RegisteredContainerInstancesCount == 0 {

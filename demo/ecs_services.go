@@ -155,7 +155,7 @@ func (b *backend) wireService(s model.Service, withTags bool) wireService {
 	if b.networkMode(s.TaskDefinition) == "awsvpc" {
 		network = b.serviceNetwork(s.ARN)
 	}
-	platform := platformVersion(serviceLaunchType(s))
+	platform := platformVersion(sim.ServiceLaunchType(s))
 	w := wireService{
 		ServiceArn:               s.ARN,
 		ServiceName:              s.Name,

@@ -12,7 +12,7 @@ import (
 // while, with tasks already running.
 
 func (s *Sim) newCluster(name string, providers []string, insights string, tags map[string]string) *clusterState {
-	c := &clusterState{byName: map[string]*service{}, tasks: map[string]*task{}, m: model.Cluster{
+	c := &clusterState{byName: map[string]*service{}, tasks: map[string]*task{}, launchTypes: map[string]*LaunchTypeStatistics{}, m: model.Cluster{
 		ARN: s.arn("cluster/" + name), Name: name, Status: "ACTIVE",
 		CapacityProviders: providers, ContainerInsights: insights, Tags: tags,
 	}}

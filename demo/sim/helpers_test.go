@@ -84,8 +84,8 @@ func hasEvent(svc model.Service, prefix string) bool {
 }
 
 // checkCounts verifies that every running/pending counter (clusters,
-// services, deployments, container instances) and every instance's
-// remaining resources agree with the tasks.
+// services, deployments, container instances, the statistics by launch
+// type) and every instance's remaining resources agree with the tasks.
 func checkCounts(t testing.TB, s *Sim) {
 	t.Helper()
 	type counts struct{ running, pending int }
@@ -99,7 +99,7 @@ func checkCounts(t testing.TB, s *Sim) {
 	}
 	for _, c := range s.Clusters() {
 		var cl counts
-		bySvc, byDep, byInst := map[string]*counts{}, map[string]*counts{}, map[string]*counts{}
+		bySvc, byDep, byInst, byType := map[string]*counts{}, map[string]*counts{}, map[string]*counts{}, map[string]*counts{}
 		used := map[string][2]int{}
 		get := func(m map[string]*counts, k string) *counts {
 			if m[k] == nil {
@@ -111,6 +111,7 @@ func checkCounts(t testing.TB, s *Sim) {
 			tally(&cl, tk)
 			tally(get(bySvc, tk.Group), tk)
 			tally(get(byDep, tk.StartedBy), tk)
+			tally(get(byType, tk.LaunchType), tk)
 			if tk.ContainerInstanceARN != "" {
 				tally(get(byInst, tk.ContainerInstanceARN), tk)
 				if tk.LastStatus != "STOPPED" {
@@ -139,6 +140,11 @@ func checkCounts(t testing.TB, s *Sim) {
 				}
 			}
 		}
+		want := map[string]LaunchTypeStatistics{}
+		for lt, n := range byType {
+			want[lt] = LaunchTypeStatistics{RunningTasks: n.running, PendingTasks: n.pending}
+		}
+		checkStatistics(t, s, c.Name, want, svcs)
 		arns, _ = s.ContainerInstanceARNs(c.Name, "")
 		insts, _, _ := s.ContainerInstances(c.Name, arns)
 		for _, in := range insts {
@@ -149,6 +155,37 @@ func checkCounts(t testing.TB, s *Sim) {
 			if in.RemainingCPU != in.RegisteredCPU-u[0] || in.RemainingMemory != in.RegisteredMemory-u[1] {
 				t.Errorf("instance %s remaining %d CPU %d MiB, tasks use %v of %d/%d", in.EC2InstanceID, in.RemainingCPU, in.RemainingMemory, u, in.RegisteredCPU, in.RegisteredMemory)
 			}
+		}
+	}
+}
+
+// checkStatistics compares a cluster's statistics with its tasks' counts
+// by launch type (want) and its services.
+func checkStatistics(t testing.TB, s *Sim, cluster string, want map[string]LaunchTypeStatistics, svcs []model.Service) {
+	t.Helper()
+	for _, svc := range svcs {
+		lt := ServiceLaunchType(svc)
+		st := want[lt]
+		switch svc.Status {
+		case "ACTIVE":
+			st.ActiveServices++
+		case "DRAINING":
+			st.DrainingServices++
+		}
+		want[lt] = st
+	}
+	got, err := s.ClusterStatistics(cluster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lt := range got {
+		if _, ok := want[lt]; !ok {
+			want[lt] = LaunchTypeStatistics{}
+		}
+	}
+	for lt, st := range want {
+		if got[lt] != st {
+			t.Errorf("cluster %s %q statistics %+v, tasks and services say %+v", cluster, lt, got[lt], st)
 		}
 	}
 }

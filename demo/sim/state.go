@@ -21,6 +21,8 @@ type clusterState struct {
 
 	sortedServices  []*service  // by ARN; nil when a service was added
 	sortedInstances []*instance // by ARN; nil when an instance was added
+
+	launchTypes map[string]*LaunchTypeStatistics // task counts by launch type (services are counted on read)
 }
 
 type service struct {

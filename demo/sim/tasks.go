@@ -100,6 +100,8 @@ func (s *Sim) count(t *task, cat, delta int) {
 		}
 	}
 	pick(&t.c.m.PendingTasks, &t.c.m.RunningTasks)
+	byType := t.c.launchTypeCounts(t.m.LaunchType)
+	pick(&byType.PendingTasks, &byType.RunningTasks)
 	if t.svc != nil {
 		pick(&t.svc.m.Pending, &t.svc.m.Running)
 		s.markDirty(t.svc)
