@@ -15,35 +15,43 @@ import (
 	"time"
 )
 
-// `ecsdeck demo-server` prints the environment for the aws CLI, which can
-// then list and describe the demo account; ctrl-c (SIGINT) stops it.
-func TestDemoServerServesTheAWSCLI(t *testing.T) {
-	bin := ecsdeckBinary(t)
-	needTool(t, "aws", "pip install awscli, or apt-get install awscli")
+// demoServer is `ecsdeck demo-server` running as its own process.
+type demoServer struct {
+	cmd    *exec.Cmd
+	env    map[string]string // the exported AWS_* variables
+	exited chan error
+	stderr strings.Builder
+}
 
-	server := exec.Command(bin, "demo-server", "--addr", "127.0.0.1:0")
-	stdout, err := server.StdoutPipe()
+// startDemoServer starts `ecsdeck demo-server` on a free loopback port and
+// reads the environment it prints.
+func startDemoServer(t *testing.T) *demoServer {
+	t.Helper()
+	d := &demoServer{cmd: exec.Command(ecsdeckBinary(t), "demo-server", "--addr", "127.0.0.1:0"), exited: make(chan error, 1)}
+	stdout, err := d.cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr strings.Builder
-	server.Stderr = &stderr
-	if err := server.Start(); err != nil {
+	d.cmd.Stderr = &d.stderr
+	if err := d.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- server.Wait() }()
-	t.Cleanup(func() { server.Process.Kill() })
+	go func() { d.exited <- d.cmd.Wait() }()
+	t.Cleanup(func() { d.cmd.Process.Kill() })
 
-	env := readExports(t, stdout)
-	for _, name := range []string{"AWS_ENDPOINT_URL", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"} {
-		if env[name] == "" {
-			t.Fatalf("demo-server did not export %s; it printed %v", name, env)
-		}
+	d.env = readExports(t, stdout)
+	if url := d.env["AWS_ENDPOINT_URL"]; !strings.HasPrefix(url, "http://127.0.0.1:") || strings.HasSuffix(url, ":0") {
+		t.Fatalf("AWS_ENDPOINT_URL = %q, want the loopback port actually bound", url)
 	}
-	if !strings.HasPrefix(env["AWS_ENDPOINT_URL"], "http://127.0.0.1:") || strings.HasSuffix(env["AWS_ENDPOINT_URL"], ":0") {
-		t.Fatalf("AWS_ENDPOINT_URL = %q, want the loopback port actually bound", env["AWS_ENDPOINT_URL"])
-	}
+	return d
+}
+
+// `ecsdeck demo-server` prints the environment for the aws CLI, which can
+// then list and describe the demo account; ctrl-c (SIGINT) stops it.
+func TestDemoServerServesTheAWSCLI(t *testing.T) {
+	needTool(t, "aws", "pip install awscli, or apt-get install awscli")
+	server := startDemoServer(t)
+	env := server.env
 
 	var clusters struct{ ClusterArns []string }
 	awsCLI(t, env, &clusters, "ecs", "list-clusters")
@@ -68,13 +76,13 @@ func TestDemoServerServesTheAWSCLI(t *testing.T) {
 		t.Errorf("aws ecs describe-services --cluster prod --services web = %+v", described)
 	}
 
-	if err := server.Process.Signal(syscall.SIGINT); err != nil {
+	if err := server.cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
 	select {
-	case err := <-exited:
+	case err := <-server.exited:
 		if err != nil {
-			t.Errorf("demo-server exited with %v after SIGINT; stderr:\n%s", err, stderr.String())
+			t.Errorf("demo-server exited with %v after SIGINT; stderr:\n%s", err, server.stderr.String())
 		}
 	case <-time.After(waitTimeout):
 		t.Fatalf("demo-server still running %s after SIGINT", waitTimeout)
@@ -97,7 +105,7 @@ func readExports(t *testing.T, stdout io.Reader) map[string]string {
 	}()
 	env := map[string]string{}
 	deadline := time.After(waitTimeout)
-	for env["AWS_ENDPOINT_URL"] == "" || env["AWS_SECRET_ACCESS_KEY"] == "" || env["AWS_REGION"] == "" || env["AWS_ACCESS_KEY_ID"] == "" {
+	for env["AWS_ENDPOINT_URL"] == "" || env["AWS_SECRET_ACCESS_KEY"] == "" || env["AWS_REGION"] == "" || env["AWS_ACCESS_KEY_ID"] == "" || env["AWS_SESSION_TOKEN"] == "" {
 		select {
 		case line, ok := <-lines:
 			if !ok {
@@ -144,4 +152,21 @@ func awsCLI(t *testing.T, exports map[string]string, v any, args ...string) {
 	if err := json.Unmarshal(out, v); err != nil {
 		t.Fatalf("aws %s: %v in %s", strings.Join(args, " "), err, out)
 	}
+}
+
+// ecsdeck without --demo, configured only by the environment demo-server
+// prints, browses the demo account: the path a real AWS account takes.
+func TestE2EEcsdeckOnDemoServerEnvironment(t *testing.T) {
+	server := startDemoServer(t)
+	env := []string{"AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null", "AWS_PROFILE=", "AWS_EC2_METADATA_DISABLED=true"}
+	for k, v := range server.env {
+		env = append(env, k+"="+v)
+	}
+	s := startEcsdeck(t, "", env)
+	s.waitText("<clusters>", "Account: 123456789012", "prod", "staging", "batch")
+	if strings.Contains(s.screen(), "Profile: demo") {
+		t.Error("ecsdeck without --demo says it is on the demo")
+	}
+	s.keys("q")
+	quitCleanly(t, s)
 }
