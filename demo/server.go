@@ -42,6 +42,10 @@ type Options struct {
 // tick is how often the simulation catches up with the wall clock.
 const tick = 250 * time.Millisecond
 
+// closeGrace is how long Close lets requests in flight finish before it
+// cuts every connection still open.
+const closeGrace = 150 * time.Millisecond
+
 // maxBody bounds a request body; AWS's largest for these operations is far smaller.
 const maxBody = 1 << 20
 
@@ -57,7 +61,8 @@ type Server struct {
 	requests atomic.Uint64 // for request IDs
 
 	stop      chan struct{}
-	done      sync.WaitGroup
+	done      sync.WaitGroup // the clock and the serving goroutine
+	conns     sync.WaitGroup // connections, until their goroutine closes them
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -87,7 +92,7 @@ func Start(opts Options) (*Server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /_demo/stats", s.stats.serve)
 	mux.HandleFunc("/", s.serveAPI)
-	s.http = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	s.http = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ConnState: s.track}
 
 	s.done.Add(1)
 	go func() {
@@ -210,17 +215,34 @@ func (s *Server) Env() []string {
 	}
 }
 
-// Close stops the clock and the server, letting requests in flight finish
-// for a few seconds.
+// Close stops the clock and the server. Requests in flight get a short
+// grace; then every connection still open is cut, so Close returns at
+// once even when a client holds a keep-alive connection or one it dialled
+// and never used (http.Server.Shutdown alone waits seconds for those).
+// When Close returns, no goroutine of the server is left.
 func (s *Server) Close() error {
 	s.closeOnce.Do(func() {
 		close(s.stop)
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), closeGrace)
 		defer cancel()
-		if err := s.http.Shutdown(ctx); err != nil {
-			s.closeErr = errors.Join(err, s.http.Close())
+		if err := s.http.Shutdown(ctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			s.closeErr = err
 		}
+		s.closeErr = errors.Join(s.closeErr, s.http.Close())
 		s.done.Wait()
+		s.conns.Wait() // after Serve returned: no connection is added any more
 	})
 	return s.closeErr
+}
+
+// track counts the connections the server holds, so that Close can wait
+// for their goroutines (and the handlers they run) to end. Serve adds a
+// connection before it starts its goroutine; a connection ends closed.
+func (s *Server) track(_ net.Conn, state http.ConnState) {
+	switch state {
+	case http.StateNew:
+		s.conns.Add(1)
+	case http.StateClosed, http.StateHijacked:
+		s.conns.Done()
+	}
 }
