@@ -13,7 +13,17 @@ type Column struct {
 	MinWidth int
 	Flex     bool // shares the width the other columns leave
 	Right    bool // right-aligned (counts, sizes)
-	Sort     SortKey
+	// NoTruncate: the column is always as wide as its widest cell. For IDs
+	// of a bounded length that people copy into the CLI (task IDs, EC2
+	// instance IDs): a cut ID is useless.
+	NoTruncate bool
+	// Shed > 0: a column of secondary detail, left out whole (the highest
+	// Shed first) when the screen is too narrow to show every column
+	// uncut, rather than cutting every value.
+	Shed int
+	Sort SortKey
+	// SortDefault: the table starts sorted by this column, ascending.
+	SortDefault bool
 }
 
 // SortKey names the shift-letter key that sorts by a column.

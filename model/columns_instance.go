@@ -5,7 +5,7 @@ import "time"
 // InstanceColumns are the columns of the container instances view.
 func InstanceColumns() []Column {
 	return []Column{
-		{Title: "INSTANCE", MinWidth: 10, Sort: SortName},
+		{Title: "INSTANCE", MinWidth: 10, NoTruncate: true, Sort: SortName},
 		{Title: "STATUS", Sort: SortStatus},
 		{Title: "AGENT"},
 		{Title: "TASKS", Right: true},

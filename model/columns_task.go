@@ -3,10 +3,11 @@ package model
 import "time"
 
 // taskColumn is one column of the tasks view with how a task fills it.
-// The view listing STOPPED tasks too trades the desired status (LAST says
-// STOPPING on the way down), network and CPU columns for the stop code and
-// the stop reason in plain words: for a dead task, why it died matters
-// more than where it ran.
+// The view listing STOPPED tasks too keeps only what tells a dead task
+// apart — its ID, status, revision, when it stopped — and gives the
+// rest of the line to why it stopped, in plain words (the explanation
+// already says what the stop code says: "out of memory (exit 137) in
+// app"). ECS's own words stay in the describe view.
 type taskColumn struct {
 	Column
 	cell func(t Task, now time.Time) string
@@ -19,35 +20,40 @@ const (
 	stopped
 )
 
+// On a narrow screen the task size goes first, then the launch type, then
+// the AZ: what an operator looks for — the ID, status, health, revision and
+// IP — stays, and IDs and IPs stay whole.
 var taskColumns = []taskColumn{
-	{Column: Column{Title: "TASK ID", MinWidth: 12, Sort: SortName},
+	{Column: Column{Title: "TASK ID", MinWidth: 12, NoTruncate: true, Sort: SortName},
 		cell: func(t Task, _ time.Time) string { return t.ID }},
-	{Column: Column{Title: "LAST", MinWidth: 7, Sort: SortStatus},
-		cell: func(t Task, _ time.Time) string { return orNone(t.LastStatus) },
+	{Column: Column{Title: "STATUS", MinWidth: 7, Sort: SortStatus},
+		cell: func(t Task, _ time.Time) string { return TaskStatus(t) },
 		key:  func(t Task, st State) string { return statusKey(st, t.LastStatus) }},
-	{Column: Column{Title: "DESIRED"}, only: live,
-		cell: func(t Task, _ time.Time) string { return orNone(t.DesiredStatus) }},
-	{Column: Column{Title: "HEALTH", MinWidth: 7},
+	{Column: Column{Title: "HEALTH", MinWidth: 7}, only: live,
 		cell: func(t Task, _ time.Time) string { return orNone(t.HealthStatus) }},
 	{Column: Column{Title: "TASK DEF", MinWidth: 8},
 		cell: func(t Task, _ time.Time) string { return orNone(ResourceID(t.TaskDefinitionARN)) }},
-	{Column: Column{Title: "LAUNCH", MinWidth: 7},
+	{Column: Column{Title: "LAUNCH", MinWidth: 7, Shed: 2}, only: live,
 		cell: func(t Task, _ time.Time) string { return TaskLaunch(t) }},
-	{Column: Column{Title: "AZ", MinWidth: 10}, only: live,
+	{Column: Column{Title: "AZ", MinWidth: 10, Shed: 1}, only: live,
 		cell: func(t Task, _ time.Time) string { return orNone(t.AvailabilityZone) }},
-	{Column: Column{Title: "IP", MinWidth: 8}, only: live,
+	{Column: Column{Title: "IP", MinWidth: 8, NoTruncate: true}, only: live,
 		cell: func(t Task, _ time.Time) string { return orNone(t.PrivateIP) }},
-	{Column: Column{Title: "CPU", Right: true}, only: live,
+	{Column: Column{Title: "CPU", Right: true, Shed: 4}, only: live,
 		cell: func(t Task, _ time.Time) string { return CPUField(t.CPU) },
 		key:  func(t Task, _ State) string { return numKey(t.CPU) }},
-	{Column: Column{Title: "MEMORY", Right: true},
+	{Column: Column{Title: "MEMORY", Right: true, Shed: 3}, only: live,
 		cell: func(t Task, _ time.Time) string { return MemoryField(t.Memory) },
 		key:  func(t Task, _ State) string { return numKey(t.Memory) }},
-	{Column: Column{Title: "AGE", Right: true, Sort: SortAge},
+	{Column: Column{Title: "AGE", Right: true, Sort: SortAge}, only: live,
 		cell: func(t Task, now time.Time) string { return AgeSince(t.CreatedAt, now) },
 		key:  func(t Task, _ State) string { return ageKey(t.CreatedAt) }},
-	{Column: Column{Title: "STOP CODE", MinWidth: 12}, only: stopped,
-		cell: func(t Task, _ time.Time) string { return orNone(t.StopCode) }},
+	// Ascending is the most recent stop first; tasks still running (no
+	// stop time) come last, so a cluster's hundreds of running tasks do
+	// not bury the few that just died.
+	{Column: Column{Title: "STOPPED", Right: true, Sort: SortAge, SortDefault: true}, only: stopped,
+		cell: func(t Task, now time.Time) string { return AgeSince(StopTime(t), now) },
+		key:  func(t Task, _ State) string { return ageKey(StopTime(t)) }},
 	{Column: Column{Title: "STOP REASON", MinWidth: 30, Flex: true}, only: stopped,
 		cell: func(t Task, _ time.Time) string { return orNone(StopExplanation(t)) }},
 }
@@ -99,4 +105,24 @@ func TaskLaunch(t Task) string {
 		return t.CapacityProvider
 	}
 	return orNone(t.LaunchType)
+}
+
+// TaskStatus is the task's last status and, once it has been asked to stop
+// but has not stopped yet, where it is going: "RUNNING→STOPPED". The
+// desired status says nothing more on any other task (it is RUNNING), so it
+// shares the column rather than taking one of its own.
+func TaskStatus(t Task) string {
+	if t.DesiredStatus == "STOPPED" && t.LastStatus != "STOPPED" {
+		return orNone(t.LastStatus) + "→STOPPED"
+	}
+	return orNone(t.LastStatus)
+}
+
+// StopTime is when a task stopped or, on its way down, when it was asked
+// to stop; zero for a task still running.
+func StopTime(t Task) time.Time {
+	if !t.StoppedAt.IsZero() {
+		return t.StoppedAt
+	}
+	return t.StoppingAt
 }

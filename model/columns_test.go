@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -119,14 +120,21 @@ func TestTaskRow(t *testing.T) {
 		LastStatus: "STOPPED", DesiredStatus: "STOPPED", HealthStatus: "UNKNOWN",
 		TaskDefinitionARN: "arn:aws:ecs:us-east-1:1:task-definition/worker:4", LaunchType: "FARGATE",
 		CapacityProvider: "FARGATE_SPOT", AvailabilityZone: "us-east-1b", PrivateIP: "10.0.1.7", CPU: "512", Memory: "2048",
-		CreatedAt: now.Add(-3 * time.Minute), StopCode: "EssentialContainerExited",
+		CreatedAt: now.Add(-3 * time.Minute), StoppingAt: now.Add(-150 * time.Second), StoppedAt: now.Add(-2 * time.Minute),
+		StopCode:   "EssentialContainerExited",
 		Containers: []Container{{Name: "worker", ExitCode: &exit, Reason: "OutOfMemoryError: Container killed due to memory usage"}}}
 
+	// The stopped view: the ID, status, revision, when it stopped and why.
 	cols := TaskColumns(true)
+	var titles []string
+	for _, c := range cols {
+		titles = append(titles, c.Title)
+	}
+	if got := strings.Join(titles, ","); got != "TASK ID,STATUS,TASK DEF,STOPPED,STOP REASON" {
+		t.Errorf("stopped view columns %s", got)
+	}
 	r := TaskRow(task, now, true)
-	want := map[string]string{"TASK ID": task.ID, "LAST": "STOPPED", "HEALTH": "UNKNOWN",
-		"TASK DEF": "worker:4", "LAUNCH": "FARGATE_SPOT",
-		"MEMORY": "2 GiB", "AGE": "3m", "STOP CODE": "EssentialContainerExited",
+	want := map[string]string{"TASK ID": task.ID, "STATUS": "STOPPED", "TASK DEF": "worker:4", "STOPPED": "2m",
 		"STOP REASON": "out of memory (exit 137) in worker"}
 	for title, v := range want {
 		if got := cell(t, cols, r, title); got != v {
@@ -136,16 +144,61 @@ func TestTaskRow(t *testing.T) {
 	if r.ID != task.ARN || r.State != StateError {
 		t.Errorf("ID %q state %v", r.ID, r.State)
 	}
+
 	liveCols, live := TaskColumns(false), TaskRow(task, now, false)
-	for title, v := range map[string]string{"DESIRED": "STOPPED", "AZ": "us-east-1b", "IP": "10.0.1.7", "CPU": ".5 vCPU", "MEMORY": "2 GiB"} {
+	for title, v := range map[string]string{"STATUS": "STOPPED", "HEALTH": "UNKNOWN", "LAUNCH": "FARGATE_SPOT",
+		"AZ": "us-east-1b", "IP": "10.0.1.7", "CPU": ".5 vCPU", "MEMORY": "2 GiB", "AGE": "3m"} {
 		if got := cell(t, liveCols, live, title); got != v {
 			t.Errorf("live view: %s = %q, want %q", title, got, v)
 		}
 	}
+	// A task asked to stop says where it is going, in both views, and
+	// its stop time is when it was asked.
+	stopping := Task{LastStatus: "RUNNING", DesiredStatus: "STOPPED", StoppingAt: now.Add(-30 * time.Second)}
+	if got := cell(t, liveCols, TaskRow(stopping, now, false), "STATUS"); got != "RUNNING→STOPPED" {
+		t.Errorf("stopping task status %q", got)
+	}
+	if got := cell(t, cols, TaskRow(stopping, now, true), "STOPPED"); got != "30s" {
+		t.Errorf("stopping task stopped %q, want 30s", got)
+	}
+	running := Task{LastStatus: "RUNNING", DesiredStatus: "RUNNING", CreatedAt: now.Add(-time.Hour)}
+	if got := cell(t, cols, TaskRow(running, now, true), "STOPPED"); got != "-" {
+		t.Errorf("running task stopped %q, want -", got)
+	}
+
+	// The stopped view starts sorted by STOPPED, which shift-A sorts, most
+	// recent stop first and tasks still running last.
+	def := slices.IndexFunc(cols, func(c Column) bool { return c.SortDefault })
+	if def < 0 || cols[def].Title != "STOPPED" || cols[def].Sort != SortAge {
+		t.Fatalf("default sort column %d of %v", def, titles)
+	}
+	earlier := task
+	earlier.StoppedAt = now.Add(-40 * time.Minute)
+	keys := []string{sortKey(t, cols, r, "STOPPED"), sortKey(t, cols, TaskRow(earlier, now, true), "STOPPED"),
+		sortKey(t, cols, TaskRow(running, now, true), "STOPPED")}
+	if !numLess(keys[0], keys[1]) || !numLess(keys[1], keys[2]) {
+		t.Errorf("stop keys (2m ago, 40m ago, running) %q: want ascending", keys)
+	}
+	if slices.ContainsFunc(TaskColumns(false), func(c Column) bool { return c.SortDefault }) {
+		t.Error("the live view has a default sort: it lists tasks in the order ECS does")
+	}
+
+	// IDs and IPs are never cut; only secondary detail may be left out.
+	for _, set := range [][]Column{cols, liveCols} {
+		for _, c := range set {
+			if (c.Title == "TASK ID" || c.Title == "IP") != c.NoTruncate {
+				t.Errorf("%s: NoTruncate %v", c.Title, c.NoTruncate)
+			}
+			if c.Shed > 0 && !slices.Contains([]string{"CPU", "MEMORY", "LAUNCH", "AZ"}, c.Title) {
+				t.Errorf("%s may be left out", c.Title)
+			}
+		}
+	}
+
 	// Numbers and ages sort as numbers: an older task has a larger age key.
-	older := TaskRow(Task{CreatedAt: now.Add(-time.Hour)}, now, true)
-	if !numLess(sortKey(t, cols, r, "AGE"), sortKey(t, cols, older, "AGE")) {
-		t.Errorf("age keys: 3m %q should sort before 1h %q", sortKey(t, cols, r, "AGE"), sortKey(t, cols, older, "AGE"))
+	older := TaskRow(Task{CreatedAt: now.Add(-time.Hour)}, now, false)
+	if !numLess(sortKey(t, liveCols, live, "AGE"), sortKey(t, liveCols, older, "AGE")) {
+		t.Errorf("age keys: 3m %q should sort before 1h %q", sortKey(t, liveCols, live, "AGE"), sortKey(t, liveCols, older, "AGE"))
 	}
 	olderLive := TaskRow(Task{CreatedAt: now.Add(-time.Hour), CPU: "4096"}, now, false)
 	if !numLess(sortKey(t, liveCols, live, "CPU"), sortKey(t, liveCols, olderLive, "CPU")) {

@@ -18,7 +18,9 @@ func StopExplanation(t Task) string {
 		return "out of memory (exit " + exitCode(c, 137) + ") in " + c.Name
 	}
 	if c, ok := pullFailedContainer(t); ok {
-		return "image pull failed for " + c.Name + " (" + c.Image + ")"
+		// The image name and tag tell a missing tag at a glance; the
+		// registry host would fill the cell (describe has it).
+		return "image pull failed for " + c.Name + " (" + ShortImage(c.Image) + ")"
 	}
 	if strings.Contains(t.StoppedReason, "CannotPullContainerError") {
 		return "image pull failed"

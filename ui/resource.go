@@ -106,19 +106,19 @@ func (r *resource[T]) setColumns(cols []model.Column) {
 	r.table = NewTable(tableColumns(cols), r.ctx.Styles)
 	r.table.SetKeys(r.keys.Table, r.keys.Resource)
 	r.table.SetEmptyText("loading " + r.spec.noun + "…")
-	if old == nil {
-		return
-	}
-	r.table.SetSize(r.w, r.h)
-	r.table.SetFilter(old.Filter())
-	if col, desc := old.SortColumn(); col >= 0 {
-		// The same column may sit elsewhere in the new set.
-		title := oldCols[col].Title
-		if i := slices.IndexFunc(cols, func(c model.Column) bool { return c.Title == title }); i >= 0 {
-			r.table.SortBy(i, desc)
+	if old != nil {
+		r.table.SetSize(r.w, r.h)
+		r.table.SetFilter(old.Filter())
+		if col, desc := old.SortColumn(); col >= 0 {
+			r.keepSort(oldCols[col], desc)
 		}
 	}
-	if r.loaded {
+	if col, _ := r.table.SortColumn(); col < 0 {
+		if i := slices.IndexFunc(cols, func(c model.Column) bool { return c.SortDefault }); i >= 0 {
+			r.table.SortBy(i, false)
+		}
+	}
+	if old != nil && r.loaded {
 		req := r.spec.load()
 		rows := make([]Row, len(r.items))
 		for i, it := range r.items {
@@ -128,6 +128,24 @@ func (r *resource[T]) setColumns(cols []model.Column) {
 		if sel, ok := old.Selected(); ok {
 			r.table.Select(sel.ID)
 		}
+	}
+}
+
+// keepSort sorts the new column set the way the old one was sorted, by
+// column was: by the column of the same title, else by the one the same
+// sort key (N, S, A) sorts, e.g. the live tasks' AGE and the stopped
+// tasks' STOPPED. An old set's default sort is not carried over: the new
+// set's own default applies.
+func (r *resource[T]) keepSort(was model.Column, desc bool) {
+	if was.SortDefault && !desc {
+		return
+	}
+	i := slices.IndexFunc(r.cols, func(c model.Column) bool { return c.Title == was.Title })
+	if i < 0 && was.Sort != model.SortNone {
+		i = slices.IndexFunc(r.cols, func(c model.Column) bool { return c.Sort == was.Sort })
+	}
+	if i >= 0 {
+		r.table.SortBy(i, desc)
 	}
 }
 
@@ -298,7 +316,8 @@ func (r *resource[T]) Keys() []key.Binding {
 func tableColumns(cols []model.Column) []Column {
 	out := make([]Column, len(cols))
 	for i, c := range cols {
-		out[i] = Column{Title: c.Title, MinWidth: c.MinWidth, Flex: c.Flex, Right: c.Right, Sort: sortKeyOf(c.Sort)}
+		out[i] = Column{Title: c.Title, MinWidth: c.MinWidth, Flex: c.Flex, Right: c.Right,
+			NoTruncate: c.NoTruncate, Shed: c.Shed, Sort: sortKeyOf(c.Sort)}
 	}
 	return out
 }

@@ -21,16 +21,23 @@ const (
 )
 
 // Column describes one table column. Flex columns share the width left
-// over by the others. Sort declares which sort key sorts by this column:
+// over by the others; a NoTruncate column is never narrower than its
+// widest cell (an ID people copy), even when the line must be clipped at
+// the right instead. Sort declares which sort key sorts by this column:
 // the first press sorts ascending (by the rows' SortKeys for this column,
 // so a view makes "ascending" mean what users expect, e.g. youngest first
 // for age), pressing again toggles the direction.
 type Column struct {
-	Title    string
-	MinWidth int
-	Flex     bool
-	Right    bool
-	Sort     SortKey
+	Title      string
+	MinWidth   int
+	Flex       bool
+	Right      bool
+	NoTruncate bool
+	// Shed > 0: the column is left out when the screen is too narrow for
+	// every column at its natural width (flex columns at their minimum),
+	// the highest Shed first.
+	Shed int
+	Sort SortKey
 }
 
 // Row is one table row, keyed by ID. SortKeys, when present, give the
@@ -51,11 +58,12 @@ type Table struct {
 	nav    keymap.Table
 	sorts  keymap.Resource
 
-	rows  []tableRow // all rows, in the order given
-	order []int      // indexes into rows, in sort order
-	shown []int      // indexes into rows that pass the filter, in sort order
-	maxW  []int      // widest cell per column over all rows
-	width []int      // laid-out column widths
+	rows   []tableRow // all rows, in the order given
+	order  []int      // indexes into rows, in sort order
+	shown  []int      // indexes into rows that pass the filter, in sort order
+	maxW   []int      // widest cell per column over all rows
+	width  []int      // laid-out column widths
+	hidden []bool     // columns shed for want of room
 
 	filter    string
 	haystacks bool // rows have their haystack

@@ -63,11 +63,13 @@ func (t *Table) headerTitle(i int) string {
 
 // layout computes column widths for the current size and contents:
 // fixed columns take their natural width, flex columns share what is
-// left; when the row is too wide the widest columns give way first, never
-// below their minimum.
+// left; when the row is too wide, the columns that may go are left out
+// (shed), then the widest columns give way, never below their minimum (a
+// NoTruncate column never below its natural width).
 func (t *Table) layout() {
 	n := len(t.cols)
 	t.width = make([]int, n)
+	t.hidden = make([]bool, n)
 	if n == 0 {
 		return
 	}
@@ -84,6 +86,9 @@ func (t *Table) layout() {
 		if c.MinWidth == 0 {
 			floor[i] = min(natural[i], head)
 		}
+		if c.NoTruncate {
+			floor[i] = natural[i]
+		}
 		t.width[i] = natural[i]
 		if c.Flex {
 			t.width[i] = floor[i]
@@ -91,10 +96,34 @@ func (t *Table) layout() {
 		total += t.width[i]
 	}
 	avail := t.w
+	total = t.shed(total, avail)
 	total = t.growFlex(natural, total, avail)
 	for total > avail && t.shrinkWidest(floor) {
 		total--
 	}
+}
+
+// shed leaves out the columns that may go (Shed > 0), the highest Shed
+// first and the rightmost of equals, while the line is wider than the
+// screen with every column at its natural width (flex columns at their
+// minimum): a column left out whole reads better than every value cut
+// ("10.0.2.1…", "checkou…").
+func (t *Table) shed(total, avail int) int {
+	for total > avail {
+		pick := -1
+		for i, c := range t.cols {
+			if c.Shed > 0 && !t.hidden[i] && (pick < 0 || c.Shed >= t.cols[pick].Shed) {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			break
+		}
+		t.hidden[pick] = true
+		total -= t.width[pick] + len(colGap)
+		t.width[pick] = 0
+	}
+	return total
 }
 
 // growFlex hands spare width to flex columns, the narrowest first up to
@@ -102,7 +131,7 @@ func (t *Table) layout() {
 func (t *Table) growFlex(natural []int, total, avail int) int {
 	last := -1
 	for i, c := range t.cols {
-		if c.Flex {
+		if c.Flex && !t.hidden[i] {
 			last = i
 		}
 	}
@@ -112,7 +141,7 @@ func (t *Table) growFlex(natural []int, total, avail int) int {
 	for total < avail {
 		pick := -1
 		for i, c := range t.cols {
-			if c.Flex && t.width[i] < natural[i] && (pick < 0 || t.width[i] < t.width[pick]) {
+			if c.Flex && !t.hidden[i] && t.width[i] < natural[i] && (pick < 0 || t.width[i] < t.width[pick]) {
 				pick = i
 			}
 		}
@@ -142,23 +171,24 @@ func (t *Table) shrinkWidest(floor []int) bool {
 }
 
 func (t *Table) headerLine() string {
-	var b strings.Builder
-	for i := range t.cols {
-		if i > 0 {
-			b.WriteString(colGap)
-		}
-		b.WriteString(fitCell(t.headerTitle(i), t.width[i], t.cols[i].Right))
-	}
-	return clipLine(b.String(), t.w)
+	return t.line(t.headerTitle)
 }
 
 func (t *Table) rowLine(r *tableRow) string {
+	return t.line(func(i int) string { return r.Cells[i] })
+}
+
+// line lays out one cell per shown column.
+func (t *Table) line(cell func(col int) string) string {
 	var b strings.Builder
+	gap := ""
 	for i := range t.cols {
-		if i > 0 {
-			b.WriteString(colGap)
+		if t.hidden[i] {
+			continue
 		}
-		b.WriteString(fitCell(r.Cells[i], t.width[i], t.cols[i].Right))
+		b.WriteString(gap)
+		b.WriteString(fitCell(cell(i), t.width[i], t.cols[i].Right))
+		gap = colGap
 	}
 	return clipLine(b.String(), t.w)
 }

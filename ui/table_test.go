@@ -302,3 +302,45 @@ func TestTableNoColour(t *testing.T) {
 		t.Errorf("selected row not reversed: %q", view)
 	}
 }
+
+func TestTableKeepsIDsWholeAndShedsDetail(t *testing.T) {
+	cols := []Column{{Title: "ID", MinWidth: 4, NoTruncate: true}, {Title: "NAME", MinWidth: 4, Flex: true},
+		{Title: "IP", NoTruncate: true}, {Title: "CPU", Right: true, Shed: 2}, {Title: "MEM", Right: true, Shed: 1}}
+	tb := NewTable(cols, testStyles)
+	id := "0123456789abcdef0123456789abcdef"
+	tb.SetRows([]Row{{ID: "1", Cells: []string{id, "a-long-service-name", "10.0.100.200", "1 vCPU", "2 GiB"}}})
+	header := func() string { return strings.Split(ansi.Strip(tb.View()), "\n")[0] }
+	for _, tc := range []struct {
+		w    int
+		want string // the columns shown
+	}{
+		// 32 + 4 (the flex column's minimum) + 12 + 6 + 5 + 4 gaps of 2 = 67
+		{67, "ID NAME IP CPU MEM"},
+		{66, "ID NAME IP MEM"}, // CPU goes first: it sheds before MEM
+		{58, "ID NAME IP"},
+		{52, "ID NAME IP"},
+		{40, "ID NAME"}, // nothing left to shed: the line is clipped
+	} {
+		tb.SetSize(tc.w, 3)
+		if got := strings.Join(strings.Fields(header()), " "); got != tc.want {
+			t.Errorf("width %d: columns %q, want %q", tc.w, got, tc.want)
+		}
+		view := ansi.Strip(tb.View())
+		for i, line := range strings.Split(view, "\n") {
+			if textWidth(line) != tc.w {
+				t.Errorf("width %d: line %d is %d cells", tc.w, i, textWidth(line))
+			}
+		}
+		if !strings.HasPrefix(strings.Split(view, "\n")[1], id+"  ") {
+			t.Errorf("width %d: the ID is not whole:\n%s", tc.w, view)
+		}
+		if tc.w >= 52 && !strings.Contains(view, "  10.0.100.200") {
+			t.Errorf("width %d: the IP is not whole:\n%s", tc.w, view)
+		}
+	}
+	// With room to spare nothing is shed and the flex column grows.
+	tb.SetSize(100, 3)
+	if got := strings.Join(strings.Fields(header()), " "); got != "ID NAME IP CPU MEM" || !strings.Contains(tb.View(), "a-long-service-name") {
+		t.Errorf("width 100: %q\n%s", got, tb.View())
+	}
+}

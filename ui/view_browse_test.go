@@ -98,9 +98,9 @@ func TestBrowseDrillDown(t *testing.T) {
 	if n := tb.Len(); n != 3 {
 		t.Errorf("web runs %d tasks, want 3:\n%s", n, taskView.View())
 	}
-	for _, st := range cellsOf(tb, column(t, tb, "LAST")) {
+	for _, st := range cellsOf(tb, column(t, tb, "STATUS")) {
 		if st != "RUNNING" {
-			t.Errorf("web task LAST %q, want RUNNING", st)
+			t.Errorf("web task STATUS %q, want RUNNING", st)
 		}
 	}
 	for _, def := range cellsOf(tb, column(t, tb, "TASK DEF")) {
@@ -110,6 +110,10 @@ func TestBrowseDrillDown(t *testing.T) {
 	}
 
 	first := cellsOf(tb, 0)[0]
+	// the whole ID, as people paste it into the CLI, at 120 columns
+	if len(first) != 32 || !strings.Contains(taskView.View(), first) {
+		t.Errorf("task ID %q is not whole on screen:\n%s", first, taskView.View())
+	}
 	ctView := open(t, tasks, first)
 	if ctView.Title() != "containers("+first+")" {
 		t.Fatalf("enter on task pushed %q", ctView.Title())

@@ -114,7 +114,7 @@ func TestBrowseFlowScreens(t *testing.T) {
 	}
 	tm.Send(press("enter"))
 	s = rec.waitScreen(t, "web's tasks", func(s string) bool {
-		return containsAll("tasks(prod/web)", "0s ago")(s) && strings.Count(s, "RUNNING  RUNNING") == 3
+		return containsAll("tasks(prod/web)", "0s ago")(s) && strings.Count(s, "RUNNING  HEALTHY") == 3
 	})
 	goldenScreen(t, "tasks", s)
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ecsdeck/ecsdeck/model"
 )
 
 func TestTasksViewStoppedToggle(t *testing.T) {
@@ -14,13 +16,15 @@ func TestTasksViewStoppedToggle(t *testing.T) {
 	d := newViewDriver(t, v)
 	d.start()
 	tb := tableOf(t, v)
-	for _, st := range cellsOf(tb, column(t, tb, "DESIRED")) {
+	for _, st := range cellsOf(tb, column(t, tb, "STATUS")) {
 		if st != "RUNNING" {
-			t.Errorf("without the toggle a task wants %s", st)
+			t.Errorf("without the toggle a task is %s", st)
 		}
 	}
+	if col, _ := tb.SortColumn(); col >= 0 {
+		t.Errorf("the live tasks are sorted by column %d: want ECS's order", col)
+	}
 	running := tb.Total()
-	d.send(press("A")) // sorted by age: the sort follows the column into the new set
 
 	d.send(press("a"))
 	d.refreshed()
@@ -28,34 +32,91 @@ func TestTasksViewStoppedToggle(t *testing.T) {
 		t.Errorf("title %q", v.Title())
 	}
 	tb = tableOf(t, v)
-	if col, desc := tb.SortColumn(); col != column(t, tb, "AGE") || desc {
-		t.Errorf("after the toggle the table sorts by column %d (desc %v), want AGE", col, desc)
-	}
 	if tb.Total() <= running {
 		t.Fatalf("with stopped tasks %d rows, without %d: worker's stopped tasks missing", tb.Total(), running)
+	}
+	// Most recently stopped first, by default.
+	stopped := column(t, tb, "STOPPED")
+	if col, desc := tb.SortColumn(); col != stopped || desc {
+		t.Errorf("stopped tasks sorted by column %d (desc %v), want STOPPED ascending", col, desc)
+	}
+	stopTimes := map[string]time.Time{}
+	for _, it := range v.items {
+		stopTimes[it.ARN] = model.StopTime(it)
+	}
+	ids := shownIDs(tb)
+	for i := 1; i < len(ids); i++ {
+		// ages have a resolution of a second: ties go by ID
+		a, b := stopTimes[ids[i-1]], stopTimes[ids[i]]
+		if !b.IsZero() && (a.IsZero() || b.Unix() > a.Unix()) {
+			t.Fatalf("row %d stopped %v, row %d stopped %v: not most recent first, running last", i-1, a, i, b)
+		}
+	}
+	// The whole IDs and the whole explanations fit at 120 columns.
+	screen := v.View()
+	if strings.Contains(screen, "…") {
+		t.Errorf("something is cut at 120 columns:\n%s", screen)
 	}
 	reasons := cellsOf(tb, column(t, tb, "STOP REASON"))
 	oom := 0
 	for i, r := range reasons {
-		if strings.HasPrefix(r, "out of memory (exit 137)") {
-			oom++
-			if code := cellsOf(tb, column(t, tb, "STOP CODE"))[i]; code != "EssentialContainerExited" {
-				t.Errorf("OOM-killed task has stop code %q", code)
-			}
+		if !strings.HasPrefix(r, "out of memory (exit 137) in app") {
+			continue
+		}
+		oom++
+		if id := cellsOf(tb, 0)[i]; i < 20 && !strings.Contains(screen, id+"  STOPPED") {
+			t.Errorf("task ID %s not whole on screen:\n%s", id, screen)
 		}
 	}
 	if oom == 0 {
 		t.Errorf("no stopped worker task explains an OOM kill; reasons: %q", reasons)
 	}
 	d.send(FilterMsg{Query: "out of memory"})
-	if !strings.Contains(v.View(), "out of memory (exit 137)") {
-		t.Errorf("the explanation is not on screen:\n%s", v.View())
+	if tb.Len() != oom {
+		t.Errorf("filter on the explanation: %d rows, want %d", tb.Len(), oom)
 	}
+	d.send(FilterMsg{Query: ""})
 
+	// Back to the live tasks: the stopped view's default sort stays there.
 	d.send(press("a"))
 	d.refreshed()
-	if slices.ContainsFunc(tableOf(t, v).cols, func(c Column) bool { return c.Title == "STOP REASON" }) {
+	tb = tableOf(t, v)
+	if slices.ContainsFunc(tb.cols, func(c Column) bool { return c.Title == "STOP REASON" }) {
 		t.Error("the stop columns stayed after toggling back")
+	}
+	if col, _ := tb.SortColumn(); col >= 0 {
+		t.Errorf("after toggling back the tasks are sorted by column %d", col)
+	}
+}
+
+func TestTasksViewSortFollowsTheToggle(t *testing.T) {
+	_, ctx := startViewDemo(t)
+	v := NewTasksView(ctx, "prod", "")
+	d := newViewDriver(t, v)
+	d.start()
+	// Sorted by age, oldest first: shift-A sorts the stopped view's STOPPED
+	// column the same way, longest ago first.
+	d.send(press("A"))
+	d.send(press("A"))
+	d.send(press("a"))
+	d.refreshed()
+	tb := tableOf(t, v)
+	if col, desc := tb.SortColumn(); col != column(t, tb, "STOPPED") || !desc {
+		t.Errorf("after the toggle the table sorts by column %d (desc %v), want STOPPED descending", col, desc)
+	}
+	d.send(press("a"))
+	d.refreshed()
+	tb = tableOf(t, v)
+	if col, desc := tb.SortColumn(); col != column(t, tb, "AGE") || !desc {
+		t.Errorf("after toggling back the table sorts by column %d (desc %v), want AGE descending", col, desc)
+	}
+	// A sort by a column both views have stays on it.
+	d.send(press("N"))
+	d.send(press("a"))
+	d.refreshed()
+	tb = tableOf(t, v)
+	if col, desc := tb.SortColumn(); col != column(t, tb, "TASK ID") || desc {
+		t.Errorf("sorted by name, after the toggle the table sorts by column %d (desc %v)", col, desc)
 	}
 }
 
