@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -12,62 +11,25 @@ import (
 	"github.com/ecsdeck/ecsdeck/demo"
 )
 
-// appDriver runs an App as Bubble Tea would, but on the test goroutine:
-// commands run in goroutines, their messages come back through a channel
-// and are handed to Update one at a time.
+// appDriver runs an App as Bubble Tea would, but on the test goroutine
+// (see cmdRunner).
 type appDriver struct {
-	t    *testing.T
-	app  *App
-	msgs chan tea.Msg
-	ctx  context.Context
+	*cmdRunner
+	app *App
 }
 
 func newAppDriver(t *testing.T, app *App) *appDriver {
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	return &appDriver{t: t, app: app, msgs: make(chan tea.Msg, 64), ctx: ctx}
-}
-
-func (d *appDriver) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	go func() {
-		msg := cmd()
-		select {
-		case d.msgs <- msg:
-		case <-d.ctx.Done(): // the test is over
-		}
-	}()
-}
-
-func (d *appDriver) handle(msg tea.Msg) {
-	switch msg := msg.(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			d.run(c)
-		}
-	default:
-		d.run(d.app.update(msg))
-	}
+	return &appDriver{cmdRunner: newCmdRunner(t, app.update), app: app}
 }
 
 // send delivers a message now, as a key press or resize would be.
-func (d *appDriver) send(msg tea.Msg) { d.handle(msg) }
+func (d *appDriver) send(msg tea.Msg) { d.deliver(msg) }
 
 // waitFor handles messages until the screen satisfies cond.
 func (d *appDriver) waitFor(what string, cond func(screen string) bool) {
 	d.t.Helper()
-	deadline := time.After(30 * time.Second)
-	for !cond(screen(d.app)) {
-		select {
-		case msg := <-d.msgs:
-			d.handle(msg)
-		case <-deadline:
-			d.t.Fatalf("timed out waiting for %s; screen:\n%s", what, screen(d.app))
-		}
-	}
+	show := func() string { return screen(d.app) }
+	d.waitUntil(what, show, func(tea.Msg) bool { return cond(show()) })
 }
 
 func TestAppAgainstDemo(t *testing.T) {

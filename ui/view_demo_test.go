@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"slices"
 	"testing"
 	"time"
@@ -36,24 +35,21 @@ func startViewDemo(t *testing.T) (*demo.Server, *Context) {
 	return srv, ctx
 }
 
-// viewDriver runs one view as the App and Bubble Tea would: commands run in
-// goroutines, their messages come back through a channel and go to the
-// view's Update one at a time. Messages meant for the App (navigation,
-// flash, refresh state, cluster names) are kept in out instead.
+// viewDriver runs one view as the App and Bubble Tea would (see
+// cmdRunner). Messages meant for the App (navigation, flash, refresh
+// state, cluster names) are kept in out instead.
 type viewDriver struct {
-	t    *testing.T
-	v    View
-	msgs chan tea.Msg
-	ctx  context.Context
-	out  []tea.Msg
+	*cmdRunner
+	v   View
+	out []tea.Msg
 }
 
 func newViewDriver(t *testing.T, v View) *viewDriver {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
 	v.SetSize(120, 30)
-	return &viewDriver{t: t, v: v, msgs: make(chan tea.Msg, 64), ctx: ctx}
+	d := &viewDriver{v: v}
+	d.cmdRunner = newCmdRunner(t, d.handle)
+	return d
 }
 
 // start runs Init and waits for the first load.
@@ -63,30 +59,21 @@ func (d *viewDriver) start() RefreshStateMsg {
 	return d.refreshed()
 }
 
-func (d *viewDriver) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
+func (d *viewDriver) handle(msg tea.Msg) tea.Cmd {
+	if forApp(msg) {
+		d.out = append(d.out, msg)
+		return nil
 	}
-	go func() {
-		select {
-		case d.msgs <- cmd():
-		case <-d.ctx.Done():
-		}
-	}()
+	return d.v.Update(msg)
 }
 
-func (d *viewDriver) handle(msg tea.Msg) {
-	switch msg := msg.(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			d.run(c)
-		}
+// forApp reports whether the App, not the view, handles msg.
+func forApp(msg tea.Msg) bool {
+	switch msg.(type) {
 	case NavigateMsg, FlashMsg, RefreshStateMsg, ClustersKnownMsg, BackMsg:
-		d.out = append(d.out, msg)
-	default:
-		d.run(d.v.Update(msg))
+		return true
 	}
+	return false
 }
 
 // send delivers a message (a key, a filter) to the view now.
@@ -103,21 +90,11 @@ func (d *viewDriver) await(what string, cond func(tea.Msg) bool) tea.Msg {
 			return m
 		}
 	}
-	deadline := time.After(30 * time.Second)
-	for {
-		select {
-		case msg := <-d.msgs:
-			d.handle(msg)
-			if cond(msg) {
-				if n := len(d.out); n > 0 && d.out[n-1] == msg {
-					d.out = d.out[:n-1]
-				}
-				return msg
-			}
-		case <-deadline:
-			d.t.Fatalf("timed out waiting for %s; view:\n%s", what, d.v.View())
-		}
+	msg := d.waitUntil(what, d.v.View, func(m tea.Msg) bool { return m != nil && cond(m) })
+	if forApp(msg) { // handle kept it last in out: it is taken now
+		d.out = d.out[:len(d.out)-1]
 	}
+	return msg
 }
 
 // refreshed waits for the view's next refresh report.
