@@ -8,6 +8,7 @@ func (a *App) push(v View) tea.Cmd {
 		return nil
 	}
 	a.leaveFilterMode()
+	cancel(a.top())
 	e := &entry{view: v}
 	a.stack = append(a.stack, e)
 	if a.w > 0 {
@@ -22,6 +23,7 @@ func (a *App) pop() tea.Cmd {
 		return nil
 	}
 	a.leaveFilterMode()
+	cancel(a.top())
 	a.stack[len(a.stack)-1] = nil
 	a.stack = a.stack[:len(a.stack)-1]
 	return a.start(a.top())
@@ -31,8 +33,18 @@ func (a *App) pop() tea.Cmd {
 // between; the caller starts whatever ends up on top.
 func (a *App) popToRoot() {
 	a.leaveFilterMode()
+	for _, e := range a.stack[1:] {
+		cancel(e)
+	}
 	clear(a.stack[1:])
 	a.stack = a.stack[:1]
+}
+
+// cancel abandons the requests in flight of a view leaving the top.
+func cancel(e *entry) {
+	if c, ok := e.view.(Canceler); ok {
+		c.Cancel()
+	}
 }
 
 // start runs Init the first time a view reaches the top and sends it

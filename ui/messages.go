@@ -12,8 +12,9 @@ import (
 // every message it does not handle itself only to the view on top of the
 // stack. A covered view therefore receives nothing — its refresh ticks and
 // replies reach the top view, which drops them because their view ID is not
-// its own — so its refresh loop stops by itself. When the view comes back on
-// top the App sends it ResumeMsg, and the view starts again.
+// its own — so its refresh loop stops by itself; the App also cancels the
+// request it has in flight (Canceler). When the view comes back on top the
+// App sends it ResumeMsg, and the view starts again.
 
 // NavigateMsg pushes a view on the stack; the App sizes it and calls Init.
 type NavigateMsg struct{ View View }

@@ -18,9 +18,6 @@ const (
 	defaultRefresh = 2 * time.Second
 	// maxRefresh caps the interval when AWS throttles us.
 	maxRefresh = 30 * time.Second
-	// fetchTimeout bounds one whole refresh: every list paged to the end and
-	// every describe batch. Each API call inside has its own CallTimeout.
-	fetchTimeout = 2 * time.Minute
 )
 
 // loader is one refresh's request, built in Update from copies of the
@@ -215,7 +212,14 @@ func (r *resource[T]) refresh(force bool) tea.Cmd {
 	req := r.spec.load()
 	client, now := r.ctx.Client, clockOf(r.ctx)
 	view, gen := r.id, r.gen
-	cctx, cancel := context.WithTimeout(context.Background(), fetchTimeout)
+	// A refresh has no deadline of its own: every API call in it has the
+	// client's CallTimeout, so it cannot hang, but a huge or throttled
+	// cluster may take minutes to page to the end, and a whole-refresh
+	// deadline would then fail it every time, so the view would never load.
+	// (The header's refresh age shows a slow one.) A refresh ends early
+	// only when nobody wants it: a newer one (ctrl-r, the toggle, a resume)
+	// or the view leaving the top of the stack (Cancel).
+	cctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
 	return func() tea.Msg {
 		defer cancel()
@@ -230,6 +234,18 @@ func (r *resource[T]) refresh(force bool) tea.Cmd {
 		}
 		return loadedMsg[T]{view: view, gen: gen, items: items, rows: rows, at: at}
 	}
+}
+
+// Cancel abandons the refresh in flight: the App calls it when the view
+// is covered or popped, so a view nobody sees does not keep paging through
+// AWS. Its reply is stale; ResumeMsg starts a new refresh.
+func (r *resource[T]) Cancel() {
+	if r.cancel != nil {
+		r.cancel()
+		r.cancel = nil
+	}
+	r.gen++
+	r.inFlight = false
 }
 
 // apply takes a current reply and arms the next tick.

@@ -21,3 +21,10 @@ type View interface {
 	// Keys are the view's own bindings, for the header hints and `?` help.
 	Keys() []key.Binding
 }
+
+// Canceler is a View with requests in flight that are no use once it is
+// off the top of the stack. The App calls Cancel when the view is covered
+// or popped; a covered view starts again on ResumeMsg.
+type Canceler interface {
+	Cancel()
+}

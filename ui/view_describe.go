@@ -25,6 +25,7 @@ type DescribeView struct {
 	cluster, ref, title string
 
 	id, gen int
+	cancel  context.CancelFunc // of the load in flight
 	loading bool
 	err     error
 	raw     string // JSON as the client returned it; YAML is converted from it
@@ -61,18 +62,31 @@ func NewDescribeView(ctx *Context, kind aws.Kind, cluster, ref, title string) *D
 // Init starts loading.
 func (v *DescribeView) Init() tea.Cmd { return v.load() }
 
+// load describes the resource; like a refresh it has no deadline of its
+// own beyond each call's (see resource.refresh) and ends early on Cancel.
 func (v *DescribeView) load() tea.Cmd {
-	v.gen++
+	v.Cancel()
 	v.loading = true
 	client, kind, cluster, ref := v.ctx.Client, v.kind, v.cluster, v.ref
 	now := clockOf(v.ctx)
 	view, gen := v.id, v.gen
+	ctx, cancel := context.WithCancel(context.Background())
+	v.cancel = cancel
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), fetchTimeout)
 		defer cancel()
 		text, err := client.Describe(ctx, kind, cluster, ref)
 		return describedMsg{view: view, gen: gen, text: text, at: now(), err: err}
 	}
+}
+
+// Cancel abandons the load in flight (the App calls it when the view is
+// covered or popped); a view still loading loads again on ResumeMsg.
+func (v *DescribeView) Cancel() {
+	if v.cancel != nil {
+		v.cancel()
+		v.cancel = nil
+	}
+	v.gen++
 }
 
 // Update handles the reply, search, scrolling and the format toggle.
@@ -80,6 +94,7 @@ func (v *DescribeView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case describedMsg:
 		if msg.view == v.id && msg.gen == v.gen {
+			v.cancel = nil
 			return v.loaded(msg)
 		}
 	case RefreshNowMsg:
