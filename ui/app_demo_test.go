@@ -63,7 +63,7 @@ func TestAppAgainstDemo(t *testing.T) {
 		return strings.Contains(s, "<services(staging)>") && strings.Contains(s, "Cluster: staging") && strings.Contains(s, "worker")
 	})
 	d.send(press("esc"))
-	d.waitFor("back on the clusters", func(s string) bool { return strings.HasSuffix(strings.TrimSpace(crumbsOf(d.app)), "<clusters>") })
+	d.waitFor("back on the clusters", func(s string) bool { return strings.TrimSpace(crumbsOf(d.app)) == "<clusters> [3]" })
 }
 
 func TestAppUnknownClusterAgainstDemo(t *testing.T) {

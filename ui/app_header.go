@@ -173,8 +173,28 @@ func (a *App) crumbs() string {
 			style = st.CrumbLast
 		}
 		parts[i] = style.Render(text)
+		if i == len(a.stack)-1 {
+			parts[i] += st.Crumb.Render(count(e.view))
+		}
 	}
 	return clipStyled(strings.Join(parts, " "), a.w)
+}
+
+// count is " [rows]" for a view that counts its rows, " [shown/rows]"
+// under a filter; "" before it has loaded.
+func count(v View) string {
+	c, ok := v.(Counter)
+	if !ok {
+		return ""
+	}
+	shown, total, loaded := c.Count()
+	switch {
+	case !loaded:
+		return ""
+	case shown != total:
+		return fmt.Sprintf(" [%d/%d]", shown, total)
+	}
+	return fmt.Sprintf(" [%d]", total)
 }
 
 // errorClass is a short name for what went wrong, for the header.

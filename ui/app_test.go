@@ -510,3 +510,37 @@ func TestAppLateRefreshReportLandsOnItsView(t *testing.T) {
 		t.Errorf("covered view lost its report:\n%s", s)
 	}
 }
+
+// countingView is a fake view that counts its rows.
+type countingView struct {
+	fakeView
+	shown, total int
+	loaded       bool
+}
+
+func (c *countingView) Count() (int, int, bool) { return c.shown, c.total, c.loaded }
+
+func TestAppCrumbsCountTheTopViewsRows(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	cv := &countingView{fakeView: fakeView{title: "services(prod)"}}
+	a.update(NavigateMsg{View: cv})
+	if got := crumbsOf(a); got != "<clusters> <services(prod)>" {
+		t.Errorf("before the first load: crumbs %q", got)
+	}
+	cv.shown, cv.total, cv.loaded = 5, 5, true
+	if got := crumbsOf(a); got != "<clusters> <services(prod)> [5]" {
+		t.Errorf("loaded: crumbs %q", got)
+	}
+	typeKeys(a, "/")
+	typeText(a, "web")
+	typeKeys(a, "enter")
+	cv.shown = 1
+	if got := crumbsOf(a); got != "<clusters> <services(prod)> /web [1/5]" {
+		t.Errorf("filtered: crumbs %q", got)
+	}
+	// only the top view's rows are counted
+	a.update(NavigateMsg{View: &fakeView{title: "describe(service web)"}})
+	if got := crumbsOf(a); got != "<clusters> <services(prod)> /web <describe(service web)>" {
+		t.Errorf("covered: crumbs %q", got)
+	}
+}

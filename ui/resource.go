@@ -45,6 +45,9 @@ type resourceSpec[T any] struct {
 	// loaded is called after each successful refresh, e.g. to tell the App
 	// the cluster names; nil for nothing.
 	loaded func([]T) tea.Cmd
+	// empty is what the table says when a refresh found nothing; nil for
+	// "no <noun>".
+	empty func() string
 }
 
 // refreshTickMsg is a view's refresh timer going off. gen is the
@@ -94,12 +97,15 @@ func newResource[T any](ctx *Context, spec resourceSpec[T]) *resource[T] {
 	return r
 }
 
-// setColumns (re)builds the table for a column set, keeping the size,
-// filter, sort and selection; the items already loaded are shown in the
-// new columns until the next refresh replaces them.
+// setColumns (re)builds the table for a column set that asks a new
+// question (the stopped-tasks toggle), keeping the size, filter and sort.
+// The rows of the old answer go: the refresh that follows brings the new
+// one, and the cursor starts at its top, where the default sort puts what
+// matters (the last task to stop), not on a row the old answer had there.
 func (r *resource[T]) setColumns(cols []model.Column) {
 	old, oldCols := r.table, r.cols
 	r.cols = cols
+	r.items, r.loaded = nil, false
 	r.table = NewTable(tableColumns(cols), r.ctx.Styles)
 	r.table.SetKeys(r.keys.Table, r.keys.Resource)
 	r.table.SetEmptyText("loading " + r.spec.noun + "…")
@@ -113,17 +119,6 @@ func (r *resource[T]) setColumns(cols []model.Column) {
 	if col, _ := r.table.SortColumn(); col < 0 {
 		if i := slices.IndexFunc(cols, func(c model.Column) bool { return c.SortDefault }); i >= 0 {
 			r.table.SortBy(i, false)
-		}
-	}
-	if old != nil && r.loaded {
-		req := r.spec.load()
-		rows := make([]Row, len(r.items))
-		for i, it := range r.items {
-			rows[i] = rowOf(req.row(it, r.lastOK))
-		}
-		r.table.SetRows(rows)
-		if sel, ok := old.Selected(); ok {
-			r.table.Select(sel.ID)
 		}
 	}
 }
@@ -257,7 +252,11 @@ func (r *resource[T]) apply(msg loadedMsg[T]) tea.Cmd {
 	}
 	r.interval = r.baseInterval()
 	r.items, r.loaded, r.lastOK = msg.items, true, msg.at
-	r.table.SetEmptyText("no " + r.spec.noun)
+	if r.spec.empty != nil {
+		r.table.SetEmptyText(r.spec.empty())
+	} else {
+		r.table.SetEmptyText("no " + r.spec.noun)
+	}
 	r.table.SetRows(msg.rows)
 	cmds := []tea.Cmd{r.tick(), emit(RefreshStateMsg{At: msg.at})}
 	if r.spec.loaded != nil {
@@ -307,6 +306,11 @@ func (r *resource[T]) selected() (T, bool) {
 
 // View draws the table.
 func (r *resource[T]) View() string { return r.table.View() }
+
+// Count is how many rows the table shows and holds, once loaded.
+func (r *resource[T]) Count() (shown, total int, ok bool) {
+	return r.table.Len(), r.table.Total(), r.loaded
+}
 
 // SetSize gives the table the whole area.
 func (r *resource[T]) SetSize(w, h int) {

@@ -28,3 +28,9 @@ type View interface {
 type Canceler interface {
 	Cancel()
 }
+
+// Counter is a View listing rows; the crumbs show how many ([12], or
+// [3/12] under a filter) once it has loaded (ok).
+type Counter interface {
+	Count() (shown, total int, ok bool)
+}

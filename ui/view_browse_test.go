@@ -226,10 +226,7 @@ func serviceCreated(t *testing.T, v *ServicesView, name string) time.Time {
 }
 
 func TestSelectionKeptAcrossRefresh(t *testing.T) {
-	srv, ctx := startViewDemo(t)
-	v := NewTasksView(ctx, "prod", "")
-	d := newViewDriver(t, v)
-	d.start()
+	srv, v, d := openTasks(t, "prod", "")
 	tb := tableOf(t, v)
 	d.send(press("A")) // youngest first: tasks started later appear above the cursor
 	// A task of web, which runs steadily, while worker's tasks come and go.

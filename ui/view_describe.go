@@ -255,7 +255,7 @@ func (v *DescribeView) View() string {
 		end := min(len(v.screen), v.offset+v.bodyHeight())
 		for _, s := range v.screen[v.offset:end] {
 			marks := lineMarks(v.matches, v.cur, s.line, len(v.lines[s.line]))
-			b.WriteString("\n" + drawSpan(v.lines[s.line], v.syn[s.line], marks, s.start, s.end, st))
+			b.WriteString("\n" + strings.Repeat(" ", s.indent) + drawSpan(v.lines[s.line], v.syn[s.line], marks, s.start, s.end, st))
 		}
 	}
 	return b.String()
@@ -278,7 +278,12 @@ func (v *DescribeView) statusLine() string {
 	if v.loading && v.raw != "" {
 		line += st.Dim.Render(" · reloading…")
 	}
-	return line
+	if body := v.bodyHeight(); len(v.screen) > body && body > 0 {
+		// where the window is in a text longer than the screen
+		end := min(len(v.screen), v.offset+body)
+		line += st.Dim.Render(" · lines " + strconv.Itoa(v.offset+1) + "–" + strconv.Itoa(end) + " of " + strconv.Itoa(len(v.screen)))
+	}
+	return clipStyled(line, v.w)
 }
 
 // SetSize re-wraps the text for the new width.

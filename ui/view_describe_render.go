@@ -7,27 +7,30 @@ import (
 )
 
 // span is one screen line of describe text: bytes [start, end) of content
-// line `line`. Long lines wrap rather than being cut, so nothing AWS
-// returned is hidden.
-type span struct{ line, start, end int }
+// line `line`, drawn after indent spaces. Long lines wrap rather than being
+// cut, so nothing AWS returned is hidden.
+type span struct{ line, start, end, indent int }
 
 // wrapLines splits content lines into screen lines at most w cells wide.
+// The rest of a wrapped line hangs two cells deeper than the line starts,
+// so a long ARN or command does not read as a key of its own.
 func wrapLines(lines []string, w int) []span {
 	if w <= 0 {
 		w = 1 << 30
 	}
 	out := make([]span, 0, len(lines))
 	for n, l := range lines {
-		start, width := 0, 0
+		hang := min(len(l)-len(strings.TrimLeft(l, " "))+2, w/2)
+		start, width, indent := 0, 0, 0
 		for i, r := range l {
 			rw := widthCond.RuneWidth(r)
-			if width+rw > w && i > start {
-				out = append(out, span{n, start, i})
-				start, width = i, 0
+			if indent+width+rw > w && i > start {
+				out = append(out, span{n, start, i, indent})
+				start, width, indent = i, 0, hang
 			}
 			width += rw
 		}
-		out = append(out, span{n, start, len(l)})
+		out = append(out, span{n, start, len(l), indent})
 	}
 	return out
 }

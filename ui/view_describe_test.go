@@ -46,6 +46,17 @@ func TestDescribeTaskSearch(t *testing.T) {
 		}
 	}
 
+	// The task is longer than the screen: the status line says where the
+	// window is, and follows it.
+	if status := ansi.Strip(strings.Split(v.View(), "\n")[0]); !strings.Contains(status, " · lines 1–29 of ") {
+		t.Errorf("status line %q: want the lines shown", status)
+	}
+	d.send(press("down"))
+	if status := ansi.Strip(strings.Split(v.View(), "\n")[0]); !strings.Contains(status, " · lines 2–30 of ") {
+		t.Errorf("status line after a scroll %q", status)
+	}
+	d.send(press("g"))
+
 	d.send(FilterMsg{Query: "CONTAINERARN"}) // case does not matter
 	if len(v.matches) < 3 {
 		t.Fatalf("search found %d matches of containerArn, want one per container", len(v.matches))
@@ -193,10 +204,18 @@ func TestHighlightYAML(t *testing.T) {
 }
 
 func TestWrapAndMarks(t *testing.T) {
-	spans := wrapLines([]string{"abcdefghij", "", "日本語"}, 4)
-	want := []span{{0, 0, 4}, {0, 4, 8}, {0, 8, 10}, {1, 0, 0}, {2, 0, 6}, {2, 6, 9}}
+	// the rest of a wrapped line hangs two cells deeper than it starts
+	// (at most half the width)
+	spans := wrapLines([]string{"abcdefghij", "", "日本語", "  key: value"}, 8)
+	want := []span{{0, 0, 8, 0}, {0, 8, 10, 2}, {1, 0, 0, 0}, {2, 0, 9, 0},
+		{3, 0, 8, 0}, {3, 8, 12, 4}}
 	if !slices.Equal(spans, want) {
 		t.Errorf("wrapLines = %v, want %v", spans, want)
+	}
+	spans = wrapLines([]string{"abcdefghij", "日本語"}, 4)
+	want = []span{{0, 0, 4, 0}, {0, 4, 6, 2}, {0, 6, 8, 2}, {0, 8, 10, 2}, {1, 0, 6, 0}, {1, 6, 9, 2}}
+	if !slices.Equal(spans, want) {
+		t.Errorf("wrapLines at 4 = %v, want %v", spans, want)
 	}
 	ms := findMatches([]string{"Abc abc", "x", "ABC"}, "aBc")
 	if len(ms) != 3 || ms[1] != (match{0, 4, 7}) || ms[2] != (match{2, 0, 3}) {

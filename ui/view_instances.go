@@ -29,6 +29,9 @@ func NewContainerInstancesView(ctx *Context, cluster string) *ContainerInstances
 				row: model.InstanceRow,
 			}
 		},
+		empty: func() string {
+			return "no container instances registered to " + model.ResourceID(cluster) + " (Fargate tasks need none)"
+		},
 		describe: func(ci model.ContainerInstance) View {
 			return NewDescribeView(ctx, aws.KindContainerInstance, cluster, ci.ARN, "instance "+instanceName(ci))
 		},

@@ -51,7 +51,7 @@ func TestFargateClusterHasNoInstances(t *testing.T) {
 	if st := d.start(); st.Err != nil {
 		t.Fatal(st.Err)
 	}
-	if !strings.Contains(v.View(), "no container instances") {
+	if !strings.Contains(v.View(), "no container instances registered to prod (Fargate tasks need none)") {
 		t.Errorf("an empty list should say so:\n%s", v.View())
 	}
 }

@@ -30,6 +30,7 @@ func NewTasksView(ctx *Context, cluster, service string) *TasksView {
 		columns: model.TaskColumns(false),
 		id:      func(t model.Task) string { return t.ARN },
 		load:    v.loader,
+		empty:   v.emptyText,
 		open:    func(t model.Task) View { return NewContainersView(ctx, cluster, t) },
 		describe: func(t model.Task) View {
 			return NewDescribeView(ctx, aws.KindTask, cluster, t.ARN, "task "+t.ID)
@@ -51,6 +52,15 @@ func (v *TasksView) loader() loader[model.Task] {
 	}
 }
 
+// emptyText says what an empty list means. A service that keeps crashing
+// has no running task most of the time: the answer is in the stopped ones.
+func (v *TasksView) emptyText() string {
+	if v.stopped {
+		return "no tasks, running or stopped (ECS forgets stopped tasks after about an hour)"
+	}
+	return "no running tasks — " + v.keys.Resource.ToggleStopped.Help().Key + " lists the stopped ones and why they stopped"
+}
+
 // Update handles the stopped-tasks toggle; the rest is the resource's.
 func (v *TasksView) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, v.keys.Resource.ToggleStopped) {
@@ -62,9 +72,14 @@ func (v *TasksView) Update(msg tea.Msg) tea.Cmd {
 	return v.resource.Update(msg)
 }
 
-// Keys adds the toggle to the resource keys.
+// Keys adds the toggle to the resource keys; its hint says what it does
+// now.
 func (v *TasksView) Keys() []key.Binding {
-	return append(v.resource.Keys(), v.keys.Resource.ToggleStopped)
+	toggle := v.keys.Resource.ToggleStopped
+	if v.stopped {
+		toggle.SetHelp(toggle.Help().Key, "hide stopped")
+	}
+	return append(v.resource.Keys(), toggle)
 }
 
 // Title is the crumb.

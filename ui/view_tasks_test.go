@@ -7,14 +7,22 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ecsdeck/ecsdeck/demo"
 	"github.com/ecsdeck/ecsdeck/model"
 )
 
-func TestTasksViewStoppedToggle(t *testing.T) {
-	_, ctx := startViewDemo(t)
-	v := NewTasksView(ctx, "prod", "worker")
+// openTasks starts the demo and a tasks view on it, loaded.
+func openTasks(t *testing.T, cluster, service string) (*demo.Server, *TasksView, *viewDriver) {
+	t.Helper()
+	srv, ctx := startViewDemo(t)
+	v := NewTasksView(ctx, cluster, service)
 	d := newViewDriver(t, v)
 	d.start()
+	return srv, v, d
+}
+
+func TestTasksViewStoppedToggle(t *testing.T) {
+	_, v, d := openTasks(t, "prod", "worker")
 	tb := tableOf(t, v)
 	for _, st := range cellsOf(tb, column(t, tb, "STATUS")) {
 		if st != "RUNNING" {
@@ -25,6 +33,9 @@ func TestTasksViewStoppedToggle(t *testing.T) {
 		t.Errorf("the live tasks are sorted by column %d: want ECS's order", col)
 	}
 	running := tb.Total()
+	if hint := v.Keys()[len(v.Keys())-1].Help(); hint.Key != "a" || hint.Desc != "stopped tasks" {
+		t.Errorf("toggle hint %+v", hint)
+	}
 
 	d.send(press("a"))
 	d.refreshed()
@@ -77,6 +88,10 @@ func TestTasksViewStoppedToggle(t *testing.T) {
 	}
 	d.send(FilterMsg{Query: ""})
 
+	if hint := v.Keys()[len(v.Keys())-1].Help(); hint.Desc != "hide stopped" {
+		t.Errorf("toggle hint with the stopped tasks shown %+v", hint)
+	}
+
 	// Back to the live tasks: the stopped view's default sort stays there.
 	d.send(press("a"))
 	d.refreshed()
@@ -90,17 +105,29 @@ func TestTasksViewStoppedToggle(t *testing.T) {
 }
 
 func TestTasksViewSortFollowsTheToggle(t *testing.T) {
-	_, ctx := startViewDemo(t)
-	v := NewTasksView(ctx, "prod", "")
-	d := newViewDriver(t, v)
-	d.start()
+	_, v, d := openTasks(t, "prod", "")
+	if n := tableOf(t, v).Len(); n < 2 {
+		t.Fatalf("prod runs %d tasks", n)
+	}
+	// From the last running task, the toggle starts at the top: on the
+	// last task to stop, in view, not on that running task (now last).
+	d.send(press("G"))
+	d.send(press("a"))
+	d.refreshed()
+	tb := tableOf(t, v)
+	if ids := shownIDs(tb); len(ids) < 2 || selectedRowID(tb) != ids[0] || tb.offset != 0 {
+		t.Errorf("after the toggle the cursor is on %q (window from row %d), want the first row", selectedRowID(tb), tb.offset)
+	}
+	d.send(press("a"))
+	d.refreshed()
+
 	// Sorted by age, oldest first: shift-A sorts the stopped view's STOPPED
 	// column the same way, longest ago first.
 	d.send(press("A"))
 	d.send(press("A"))
 	d.send(press("a"))
 	d.refreshed()
-	tb := tableOf(t, v)
+	tb = tableOf(t, v)
 	if col, desc := tb.SortColumn(); col != column(t, tb, "STOPPED") || !desc {
 		t.Errorf("after the toggle the table sorts by column %d (desc %v), want STOPPED descending", col, desc)
 	}
@@ -146,5 +173,21 @@ func TestServicesViewMarksFailingServices(t *testing.T) {
 	}
 	if web := rowWhere(t, tb, "NAME", "web"); web.Status != StatusOK {
 		t.Errorf("web status %v, want OK", web.Status)
+	}
+}
+
+// An empty list says what it means and where to look next.
+func TestTasksViewEmptyText(t *testing.T) {
+	_, v, d := openTasks(t, "prod", "worker")
+	tb := tableOf(t, v)
+	tb.SetRows(nil) // as when every task of a crashing service is down
+	if !strings.Contains(v.View(), "no running tasks — a lists the stopped ones and why they stopped") {
+		t.Errorf("live view, no task:\n%s", v.View())
+	}
+	d.send(press("a"))
+	d.refreshed()
+	tableOf(t, v).SetRows(nil)
+	if !strings.Contains(v.View(), "no tasks, running or stopped") {
+		t.Errorf("stopped view, no task:\n%s", v.View())
 	}
 }
