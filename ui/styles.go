@@ -113,6 +113,7 @@ func NewStyles(t Theme) *Styles {
 		return s
 	}
 	s := &Styles{Theme: t}
+	s.Dim = fg(p.dim) // before the prompt styles, which use it
 	s.Logo = fg(p.accent).Bold(true)
 	s.Label = fg(p.dim)
 	s.Value = lipgloss.NewStyle().Bold(true)
@@ -132,7 +133,6 @@ func NewStyles(t Theme) *Styles {
 	// a static cursor: a blinking one needs its blink messages routed to it
 	s.input = textinput.Styles{Focused: state, Blurred: state, Cursor: textinput.CursorStyle{Color: p.accent}}
 
-	s.Dim = fg(p.dim)
 	s.TableHeader = fg(p.dim).Bold(true)
 	s.Empty = fg(p.dim).Italic(true)
 	colours := [statusCount]color.Color{nil, p.ok, p.pending, p.stopped, p.warn, p.err}
