@@ -16,7 +16,7 @@ var clusterInclude = []types.ClusterField{types.ClusterFieldStatistics, types.Cl
 // statistics and settings, in the order ListClusters returned them.
 func (c *Client) Clusters(ctx context.Context) ([]model.Cluster, error) {
 	p := ecs.NewListClustersPaginator(c.ecs, &ecs.ListClustersInput{MaxResults: aws.Int32(100)})
-	arns, err := listAll(ctx, c, "ecs:ListClusters", p, func(o *ecs.ListClustersOutput) []string { return o.ClusterArns })
+	arns, err := listAll(ctx, c, "ecs:ListClusters", p, func(o *ecs.ListClustersOutput) ([]string, *string) { return o.ClusterArns, o.NextToken })
 	if err != nil {
 		return nil, err
 	}

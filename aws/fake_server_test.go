@@ -46,7 +46,13 @@ func (f *fakeAWS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func startFake(t *testing.T, cfg Config, answers map[string]fakeAnswer) (*fakeAWS, *Client) {
 	t.Helper()
 	f := &fakeAWS{answers: answers}
-	srv := httptest.NewServer(f)
+	return f, startHandler(t, cfg, f)
+}
+
+// startHandler serves h on loopback and returns a client for it.
+func startHandler(t *testing.T, cfg Config, h http.Handler) *Client {
+	t.Helper()
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	cfg.Region, cfg.EndpointURL = "us-east-1", srv.URL
 	cfg.Static = &Credentials{AccessKeyID: "AKIDTEST", SecretAccessKey: "secret"}
@@ -54,7 +60,7 @@ func startFake(t *testing.T, cfg Config, answers map[string]fakeAnswer) (*fakeAW
 	if err != nil {
 		t.Fatal(err)
 	}
-	return f, c
+	return c
 }
 
 // fastBackoff keeps retry tests quick; the retry logic is still the SDK's.

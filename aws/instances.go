@@ -16,7 +16,9 @@ func (c *Client) ContainerInstances(ctx context.Context, cluster string) ([]mode
 	p := ecs.NewListContainerInstancesPaginator(c.ecs, &ecs.ListContainerInstancesInput{
 		Cluster: aws.String(cluster), MaxResults: aws.Int32(100)})
 	arns, err := listAll(ctx, c, "ecs:ListContainerInstances", p,
-		func(o *ecs.ListContainerInstancesOutput) []string { return o.ContainerInstanceArns })
+		func(o *ecs.ListContainerInstancesOutput) ([]string, *string) {
+			return o.ContainerInstanceArns, o.NextToken
+		})
 	if err != nil {
 		return nil, err
 	}

@@ -40,8 +40,8 @@ type FilterQuery struct {
 func (c *Client) LogGroups(ctx context.Context, prefix string) ([]model.LogGroup, error) {
 	in := &cloudwatchlogs.DescribeLogGroupsInput{Limit: aws.Int32(50), LogGroupNamePrefix: optional(prefix)}
 	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(c.logs, in)
-	return listAll(ctx, c, "logs:DescribeLogGroups", p, func(o *cloudwatchlogs.DescribeLogGroupsOutput) []model.LogGroup {
-		return convertAll(o.LogGroups, toLogGroup)
+	return listAll(ctx, c, "logs:DescribeLogGroups", p, func(o *cloudwatchlogs.DescribeLogGroupsOutput) ([]model.LogGroup, *string) {
+		return convertAll(o.LogGroups, toLogGroup), o.NextToken
 	})
 }
 
@@ -50,8 +50,8 @@ func (c *Client) LogStreams(ctx context.Context, group, prefix string) ([]model.
 	in := &cloudwatchlogs.DescribeLogStreamsInput{LogGroupName: aws.String(group), Limit: aws.Int32(50),
 		LogStreamNamePrefix: optional(prefix)}
 	p := cloudwatchlogs.NewDescribeLogStreamsPaginator(c.logs, in)
-	return listAll(ctx, c, "logs:DescribeLogStreams", p, func(o *cloudwatchlogs.DescribeLogStreamsOutput) []model.LogStream {
-		return convertAll(o.LogStreams, toLogStream)
+	return listAll(ctx, c, "logs:DescribeLogStreams", p, func(o *cloudwatchlogs.DescribeLogStreamsOutput) ([]model.LogStream, *string) {
+		return convertAll(o.LogStreams, toLogStream), o.NextToken
 	})
 }
 

@@ -14,7 +14,7 @@ import (
 // time (AWS's limit), in the order ListServices returned them.
 func (c *Client) Services(ctx context.Context, cluster string) ([]model.Service, error) {
 	p := ecs.NewListServicesPaginator(c.ecs, &ecs.ListServicesInput{Cluster: aws.String(cluster), MaxResults: aws.Int32(100)})
-	arns, err := listAll(ctx, c, "ecs:ListServices", p, func(o *ecs.ListServicesOutput) []string { return o.ServiceArns })
+	arns, err := listAll(ctx, c, "ecs:ListServices", p, func(o *ecs.ListServicesOutput) ([]string, *string) { return o.ServiceArns, o.NextToken })
 	if err != nil {
 		return nil, err
 	}

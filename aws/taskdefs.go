@@ -61,5 +61,7 @@ func (c *Client) describeTaskDefinitionRaw(ctx context.Context, ref string) (*ec
 func (c *Client) TaskDefinitionARNs(ctx context.Context, familyPrefix string) ([]string, error) {
 	in := &ecs.ListTaskDefinitionsInput{MaxResults: aws.Int32(100), FamilyPrefix: optional(familyPrefix)}
 	p := ecs.NewListTaskDefinitionsPaginator(c.ecs, in)
-	return listAll(ctx, c, "ecs:ListTaskDefinitions", p, func(o *ecs.ListTaskDefinitionsOutput) []string { return o.TaskDefinitionArns })
+	return listAll(ctx, c, "ecs:ListTaskDefinitions", p, func(o *ecs.ListTaskDefinitionsOutput) ([]string, *string) {
+		return o.TaskDefinitionArns, o.NextToken
+	})
 }

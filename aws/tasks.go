@@ -51,7 +51,7 @@ func (c *Client) taskARNs(ctx context.Context, cluster string, q TaskQuery, stat
 	in := &ecs.ListTasksInput{Cluster: aws.String(cluster), DesiredStatus: status, MaxResults: aws.Int32(100),
 		ServiceName: optional(q.Service), Family: optional(q.Family)}
 	p := ecs.NewListTasksPaginator(c.ecs, in)
-	return listAll(ctx, c, "ecs:ListTasks", p, func(o *ecs.ListTasksOutput) []string { return o.TaskArns })
+	return listAll(ctx, c, "ecs:ListTasks", p, func(o *ecs.ListTasksOutput) ([]string, *string) { return o.TaskArns, o.NextToken })
 }
 
 // DescribeTasks describes tasks by ARN or ID, a hundred per call, in the
