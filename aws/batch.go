@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
-
 	"golang.org/x/sync/errgroup"
 )
 
@@ -17,24 +15,23 @@ const (
 	describeContainerInstancesLimit = 100
 )
 
+// describer is one ECS Describe call for refs in a cluster: the resources
+// found, and an error for failures other than MISSING (see failuresError).
+type describer[S any] func(ctx context.Context, cluster string, refs []string) ([]S, error)
+
 // describeInBatches splits refs into batches of size, describes them with
 // at most c.cfg.Concurrency calls in flight, and returns the results in the
-// order of refs. A batch's failures are judged by failuresError (vanished
-// resources are dropped). key gives the ARN of a result; refs may be ARNs or
-// the last part of one (a name or a task ID).
-func describeInBatches[S, T any](ctx context.Context, c *Client, op string, refs []string, size int,
-	describe func(ctx context.Context, batch []string) ([]S, []types.Failure, error),
-	convert func(S) T, key func(T) string) ([]T, error) {
+// order of refs; vanished resources are left out. key gives the ARN of a
+// result; refs may be ARNs or the last part of one (a name or a task ID).
+func describeInBatches[S, T any](ctx context.Context, c *Client, cluster string, refs []string, size int,
+	describe describer[S], convert func(S) T, key func(T) string) ([]T, error) {
 	batches := chunk(refs, size)
 	results := make([][]T, len(batches))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(c.cfg.Concurrency)
 	for i, batch := range batches {
 		g.Go(func() error {
-			items, failures, err := describe(gctx, batch)
-			if err == nil {
-				err = c.failuresError(op, failures)
-			}
+			items, err := describe(gctx, cluster, batch)
 			results[i] = inRefOrder(batch, convertAll(items, convert), key)
 			return err
 		})
@@ -51,6 +48,20 @@ func describeInBatches[S, T any](ctx context.Context, c *Client, op string, refs
 		out = append(out, r...)
 	}
 	return out, nil
+}
+
+// describeOne describes the resource ref names; none found is a NotFound
+// error naming it as what ("cluster", "service" ...).
+func describeOne[S any](ctx context.Context, c *Client, op, cluster, what, ref string, describe describer[S]) (S, error) {
+	items, err := describe(ctx, cluster, []string{ref})
+	if err == nil && len(items) == 0 {
+		err = c.notFound(op, what+" "+ref)
+	}
+	if err != nil {
+		var zero S
+		return zero, err
+	}
+	return items[0], nil
 }
 
 func chunk(refs []string, size int) [][]string {

@@ -79,3 +79,13 @@ func (c *Client) ReadOnly() bool { return c.cfg.ReadOnly }
 func (c *Client) call(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(ctx, c.cfg.CallTimeout)
 }
+
+// send makes one API request, an SDK method such as c.ecs.StopTask, within
+// CallTimeout, and classifies its error for op ("ecs:StopTask").
+func send[In, Out, Opts any](ctx context.Context, c *Client, op string,
+	request func(context.Context, In, ...func(*Opts)) (Out, error), in In) (Out, error) {
+	cctx, cancel := c.call(ctx)
+	defer cancel()
+	out, err := request(cctx, in)
+	return out, c.fail(op, err)
+}

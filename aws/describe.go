@@ -22,7 +22,7 @@ const (
 // "<taskARN>/<containerName>"; cluster is ignored for clusters and task
 // definitions.
 func (c *Client) Describe(ctx context.Context, kind Kind, cluster, ref string) (string, error) {
-	v, err := c.describeOne(ctx, kind, cluster, ref)
+	v, err := c.describeKind(ctx, kind, cluster, ref)
 	if err != nil {
 		return "", err
 	}
@@ -33,67 +33,42 @@ func (c *Client) Describe(ctx context.Context, kind Kind, cluster, ref string) (
 	return out, nil
 }
 
-func (c *Client) describeOne(ctx context.Context, kind Kind, cluster, ref string) (any, error) {
+// describeKind is the SDK value Describe renders.
+func (c *Client) describeKind(ctx context.Context, kind Kind, cluster, ref string) (any, error) {
 	switch kind {
 	case KindCluster:
-		out, err := c.describeClustersRaw(ctx, []string{ref})
-		if err != nil {
-			return nil, err
-		}
-		if len(out.Clusters) == 0 {
-			return nil, c.missingError("ecs:DescribeClusters", "cluster "+ref, out.Failures)
-		}
-		return out.Clusters[0], nil
+		return describeOne(ctx, c, "ecs:DescribeClusters", "", "cluster", ref, c.describeClusters)
 	case KindService:
-		out, err := c.describeServicesRaw(ctx, cluster, []string{ref})
-		if err != nil {
-			return nil, err
-		}
-		if len(out.Services) == 0 {
-			return nil, c.missingError("ecs:DescribeServices", "service "+ref, out.Failures)
-		}
-		return out.Services[0], nil
-	case KindTask, KindContainer:
-		taskRef, name := ref, ""
-		if kind == KindContainer {
-			i := strings.LastIndexByte(ref, '/')
-			if i <= 0 {
-				return nil, &Error{Kind: KindInvalid, Op: "describe container", Code: "InvalidReference",
-					Message: "want <taskARN>/<containerName>, got " + ref}
-			}
-			taskRef, name = ref[:i], ref[i+1:]
-		}
-		out, err := c.describeTasksRaw(ctx, cluster, []string{taskRef})
-		if err != nil {
-			return nil, err
-		}
-		if len(out.Tasks) == 0 {
-			return nil, c.missingError("ecs:DescribeTasks", "task "+taskRef, out.Failures)
-		}
-		if kind == KindTask {
-			return out.Tasks[0], nil
-		}
-		for _, ct := range out.Tasks[0].Containers {
-			if str(ct.Name) == name {
-				return ct, nil
-			}
-		}
-		return nil, c.missingError("ecs:DescribeTasks", "container "+name+" of task "+taskRef, nil)
+		return describeOne(ctx, c, "ecs:DescribeServices", cluster, "service", ref, c.describeServices)
+	case KindTask:
+		return describeOne(ctx, c, "ecs:DescribeTasks", cluster, "task", ref, c.describeTasks)
+	case KindContainer:
+		return c.describeContainer(ctx, cluster, ref)
 	case KindContainerInstance:
-		out, err := c.describeContainerInstancesRaw(ctx, cluster, []string{ref})
-		if err != nil {
-			return nil, err
-		}
-		if len(out.ContainerInstances) == 0 {
-			return nil, c.missingError("ecs:DescribeContainerInstances", "container instance "+ref, out.Failures)
-		}
-		return out.ContainerInstances[0], nil
+		return describeOne(ctx, c, "ecs:DescribeContainerInstances", cluster, "container instance", ref, c.describeContainerInstances)
 	case KindTaskDefinition:
-		out, err := c.describeTaskDefinitionRaw(ctx, ref)
-		if err != nil {
-			return nil, err
-		}
-		return out.TaskDefinition, nil
+		return c.describeTaskDefinition(ctx, ref)
 	}
 	return nil, &Error{Kind: KindInvalid, Op: "describe", Code: "UnknownKind", Message: "cannot describe a " + string(kind)}
+}
+
+// describeContainer finds a container, "<taskARN>/<containerName>", in
+// its task.
+func (c *Client) describeContainer(ctx context.Context, cluster, ref string) (any, error) {
+	i := strings.LastIndexByte(ref, '/')
+	if i <= 0 {
+		return nil, &Error{Kind: KindInvalid, Op: "describe container", Code: "InvalidReference",
+			Message: "want <taskARN>/<containerName>, got " + ref}
+	}
+	taskRef, name := ref[:i], ref[i+1:]
+	task, err := describeOne(ctx, c, "ecs:DescribeTasks", cluster, "task", taskRef, c.describeTasks)
+	if err != nil {
+		return nil, err
+	}
+	for _, ct := range task.Containers {
+		if str(ct.Name) == name {
+			return ct, nil
+		}
+	}
+	return nil, c.notFound("ecs:DescribeTasks", "container "+name+" of task "+taskRef)
 }

@@ -25,11 +25,9 @@ func (c *Client) failuresError(op string, failures []types.Failure) error {
 	return nil
 }
 
-// missingError is the NotFound error for a single resource asked for by name.
-func (c *Client) missingError(op, ref string, failures []types.Failure) error {
-	if err := c.failuresError(op, failures); err != nil {
-		return err
-	}
-	return &Error{Kind: KindNotFound, Op: op, Code: "MISSING", Message: ref + " not found",
+// notFound is the NotFound error for one resource asked for by name; what
+// names it ("service web").
+func (c *Client) notFound(op, what string) error {
+	return &Error{Kind: KindNotFound, Op: op, Code: "MISSING", Message: what + " not found",
 		Profile: c.cfg.Profile, sso: c.sso}
 }

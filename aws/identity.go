@@ -11,11 +11,9 @@ import (
 // Identity says whom the credentials belong to (STS GetCallerIdentity); it
 // is also the cheapest way to find out early that they do not work.
 func (c *Client) Identity(ctx context.Context) (model.Identity, error) {
-	cctx, cancel := c.call(ctx)
-	defer cancel()
-	out, err := c.sts.GetCallerIdentity(cctx, &sts.GetCallerIdentityInput{})
+	out, err := send(ctx, c, "sts:GetCallerIdentity", c.sts.GetCallerIdentity, &sts.GetCallerIdentityInput{})
 	if err != nil {
-		return model.Identity{}, c.fail("sts:GetCallerIdentity", err)
+		return model.Identity{}, err
 	}
 	return model.Identity{Account: str(out.Account), ARN: str(out.Arn), UserID: str(out.UserId)}, nil
 }

@@ -22,22 +22,17 @@ func (c *Client) ContainerInstances(ctx context.Context, cluster string) ([]mode
 	if err != nil {
 		return nil, err
 	}
-	describe := func(ctx context.Context, batch []string) ([]types.ContainerInstance, []types.Failure, error) {
-		out, err := c.describeContainerInstancesRaw(ctx, cluster, batch)
-		if err != nil {
-			return nil, nil, err
-		}
-		return out.ContainerInstances, out.Failures, nil
-	}
-	return describeInBatches(ctx, c, "ecs:DescribeContainerInstances", arns, describeContainerInstancesLimit,
-		describe, toContainerInstance, func(ci model.ContainerInstance) string { return ci.ARN })
+	return describeInBatches(ctx, c, cluster, arns, describeContainerInstancesLimit,
+		c.describeContainerInstances, toContainerInstance, func(ci model.ContainerInstance) string { return ci.ARN })
 }
 
-func (c *Client) describeContainerInstancesRaw(ctx context.Context, cluster string, refs []string) (*ecs.DescribeContainerInstancesOutput, error) {
-	cctx, cancel := c.call(ctx)
-	defer cancel()
-	out, err := c.ecs.DescribeContainerInstances(cctx, &ecs.DescribeContainerInstancesInput{
+func (c *Client) describeContainerInstances(ctx context.Context, cluster string, refs []string) ([]types.ContainerInstance, error) {
+	const op = "ecs:DescribeContainerInstances"
+	out, err := send(ctx, c, op, c.ecs.DescribeContainerInstances, &ecs.DescribeContainerInstancesInput{
 		Cluster: aws.String(cluster), ContainerInstances: refs,
 		Include: []types.ContainerInstanceField{types.ContainerInstanceFieldTags}})
-	return out, c.fail("ecs:DescribeContainerInstances", err)
+	if err != nil {
+		return nil, err
+	}
+	return out.ContainerInstances, c.failuresError(op, out.Failures)
 }

@@ -67,11 +67,9 @@ func (c *Client) LogEvents(ctx context.Context, q LogQuery) (LogPage, error) {
 		Limit:         eventLimit(q.Limit),
 		NextToken:     optional(q.Token),
 	}
-	cctx, cancel := c.call(ctx)
-	defer cancel()
-	out, err := c.logs.GetLogEvents(cctx, in)
+	out, err := send(ctx, c, "logs:GetLogEvents", c.logs.GetLogEvents, in)
 	if err != nil {
-		return LogPage{}, c.fail("logs:GetLogEvents", err)
+		return LogPage{}, err
 	}
 	return LogPage{
 		Events:       convertAll(out.Events, toOutputLogEvent),
@@ -93,11 +91,9 @@ func (c *Client) FilterLogEvents(ctx context.Context, q FilterQuery) (LogPage, e
 		Limit:               eventLimit(q.Limit),
 		NextToken:           optional(q.Token),
 	}
-	cctx, cancel := c.call(ctx)
-	defer cancel()
-	out, err := c.logs.FilterLogEvents(cctx, in)
+	out, err := send(ctx, c, "logs:FilterLogEvents", c.logs.FilterLogEvents, in)
 	if err != nil {
-		return LogPage{}, c.fail("logs:FilterLogEvents", err)
+		return LogPage{}, err
 	}
 	return LogPage{Events: convertAll(out.Events, toFilteredLogEvent), NextForward: aws.ToString(out.NextToken)}, nil
 }

@@ -28,14 +28,9 @@ func (c *Client) UpdateService(ctx context.Context, cluster, service string, u S
 	if u.DesiredCount != nil {
 		in.DesiredCount = aws.Int32(int32(*u.DesiredCount))
 	}
-	cctx, cancel := c.call(ctx)
-	defer cancel()
-	out, err := c.ecs.UpdateService(cctx, in)
-	if err != nil {
-		return model.Service{}, c.fail(op, err)
-	}
-	if out.Service == nil {
-		return model.Service{}, nil
+	out, err := send(ctx, c, op, c.ecs.UpdateService, in)
+	if err != nil || out.Service == nil {
+		return model.Service{}, err
 	}
 	return toService(*out.Service), nil
 }
@@ -47,14 +42,9 @@ func (c *Client) StopTask(ctx context.Context, cluster, task, reason string) (mo
 		return model.Task{}, err
 	}
 	in := &ecs.StopTaskInput{Cluster: aws.String(cluster), Task: aws.String(task), Reason: optional(reason)}
-	cctx, cancel := c.call(ctx)
-	defer cancel()
-	out, err := c.ecs.StopTask(cctx, in)
-	if err != nil {
-		return model.Task{}, c.fail(op, err)
-	}
-	if out.Task == nil {
-		return model.Task{}, nil
+	out, err := send(ctx, c, op, c.ecs.StopTask, in)
+	if err != nil || out.Task == nil {
+		return model.Task{}, err
 	}
 	return toTask(*out.Task), nil
 }

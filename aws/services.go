@@ -18,21 +18,16 @@ func (c *Client) Services(ctx context.Context, cluster string) ([]model.Service,
 	if err != nil {
 		return nil, err
 	}
-	describe := func(ctx context.Context, batch []string) ([]types.Service, []types.Failure, error) {
-		out, err := c.describeServicesRaw(ctx, cluster, batch)
-		if err != nil {
-			return nil, nil, err
-		}
-		return out.Services, out.Failures, nil
-	}
-	return describeInBatches(ctx, c, "ecs:DescribeServices", arns, describeServicesLimit, describe, toService,
+	return describeInBatches(ctx, c, cluster, arns, describeServicesLimit, c.describeServices, toService,
 		func(s model.Service) string { return s.ARN })
 }
 
-func (c *Client) describeServicesRaw(ctx context.Context, cluster string, refs []string) (*ecs.DescribeServicesOutput, error) {
-	cctx, cancel := c.call(ctx)
-	defer cancel()
-	out, err := c.ecs.DescribeServices(cctx, &ecs.DescribeServicesInput{
+func (c *Client) describeServices(ctx context.Context, cluster string, refs []string) ([]types.Service, error) {
+	const op = "ecs:DescribeServices"
+	out, err := send(ctx, c, op, c.ecs.DescribeServices, &ecs.DescribeServicesInput{
 		Cluster: aws.String(cluster), Services: refs, Include: []types.ServiceField{types.ServiceFieldTags}})
-	return out, c.fail("ecs:DescribeServices", err)
+	if err != nil {
+		return nil, err
+	}
+	return out.Services, c.failuresError(op, out.Failures)
 }

@@ -17,11 +17,11 @@ import (
 // revision) can change, so it is always fetched.
 func (c *Client) TaskDefinition(ctx context.Context, ref string) (model.TaskDefinition, error) {
 	fetch := func() (model.TaskDefinition, error) {
-		out, err := c.describeTaskDefinitionRaw(ctx, ref)
+		td, err := c.describeTaskDefinition(ctx, ref)
 		if err != nil {
 			return model.TaskDefinition{}, err
 		}
-		return toTaskDefinition(*out.TaskDefinition), nil
+		return toTaskDefinition(td), nil
 	}
 	if !hasRevision(ref) {
 		return fetch()
@@ -44,16 +44,17 @@ func hasRevision(ref string) bool {
 	return err == nil
 }
 
-func (c *Client) describeTaskDefinitionRaw(ctx context.Context, ref string) (*ecs.DescribeTaskDefinitionOutput, error) {
-	cctx, cancel := c.call(ctx)
-	defer cancel()
-	out, err := c.ecs.DescribeTaskDefinition(cctx, &ecs.DescribeTaskDefinitionInput{
+func (c *Client) describeTaskDefinition(ctx context.Context, ref string) (types.TaskDefinition, error) {
+	const op = "ecs:DescribeTaskDefinition"
+	out, err := send(ctx, c, op, c.ecs.DescribeTaskDefinition, &ecs.DescribeTaskDefinitionInput{
 		TaskDefinition: aws.String(ref), Include: []types.TaskDefinitionField{types.TaskDefinitionFieldTags}})
 	if err == nil && out.TaskDefinition == nil {
-		return nil, &Error{Kind: KindNotFound, Op: "ecs:DescribeTaskDefinition", Code: "MISSING",
-			Message: "task definition " + ref + " not found", Profile: c.cfg.Profile, sso: c.sso}
+		err = c.notFound(op, "task definition "+ref)
 	}
-	return out, c.fail("ecs:DescribeTaskDefinition", err)
+	if err != nil {
+		return types.TaskDefinition{}, err
+	}
+	return *out.TaskDefinition, nil
 }
 
 // TaskDefinitionARNs lists the ACTIVE task definition revisions whose family

@@ -57,21 +57,16 @@ func (c *Client) taskARNs(ctx context.Context, cluster string, q TaskQuery, stat
 // DescribeTasks describes tasks by ARN or ID, a hundred per call, in the
 // order asked. Tasks that no longer exist are left out.
 func (c *Client) DescribeTasks(ctx context.Context, cluster string, refs []string) ([]model.Task, error) {
-	describe := func(ctx context.Context, batch []string) ([]types.Task, []types.Failure, error) {
-		out, err := c.describeTasksRaw(ctx, cluster, batch)
-		if err != nil {
-			return nil, nil, err
-		}
-		return out.Tasks, out.Failures, nil
-	}
-	return describeInBatches(ctx, c, "ecs:DescribeTasks", refs, describeTasksLimit, describe, toTask,
+	return describeInBatches(ctx, c, cluster, refs, describeTasksLimit, c.describeTasks, toTask,
 		func(t model.Task) string { return t.ARN })
 }
 
-func (c *Client) describeTasksRaw(ctx context.Context, cluster string, refs []string) (*ecs.DescribeTasksOutput, error) {
-	cctx, cancel := c.call(ctx)
-	defer cancel()
-	out, err := c.ecs.DescribeTasks(cctx, &ecs.DescribeTasksInput{
+func (c *Client) describeTasks(ctx context.Context, cluster string, refs []string) ([]types.Task, error) {
+	const op = "ecs:DescribeTasks"
+	out, err := send(ctx, c, op, c.ecs.DescribeTasks, &ecs.DescribeTasksInput{
 		Cluster: aws.String(cluster), Tasks: refs, Include: []types.TaskField{types.TaskFieldTags}})
-	return out, c.fail("ecs:DescribeTasks", err)
+	if err != nil {
+		return nil, err
+	}
+	return out.Tasks, c.failuresError(op, out.Failures)
 }
