@@ -49,7 +49,7 @@ type App struct {
 
 	flash    flash
 	identity identity
-	clusters []string // known cluster names, for completion
+	clusters []string // known cluster names as AWS gave them, for completion
 }
 
 // entry is one view on the stack with what the App keeps about it.
@@ -130,7 +130,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case RefreshStateMsg: // untagged (e.g. from a tea.Sequence): the top's
 		a.setRefreshState(a.top(), msg)
 	case ClustersKnownMsg:
-		a.clusters = sanitizeAll(msg.Names)
+		a.clusters = msg.Names
 	case identityMsg:
 		a.identity = identity{known: true, account: msg.id.Account, err: msg.err}
 	case clockMsg:

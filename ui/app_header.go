@@ -229,11 +229,3 @@ func orDash(s string) string {
 	}
 	return s
 }
-
-func sanitizeAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = model.Sanitize(s)
-	}
-	return out
-}

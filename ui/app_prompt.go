@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/ecsdeck/ecsdeck/model"
 )
 
 // The prompt line is the `:` command line or the `/` filter, both a
@@ -134,7 +136,7 @@ func (a *App) bottomLine() string {
 	if len(a.candidates) == 0 {
 		return clipStyled(in.View(), a.w)
 	}
-	// completions right after the text
+	// completions right after the text; cluster names come from AWS
 	in.SetWidth(textWidth(in.Value()) + 1)
-	return clipStyled(in.View()+"  "+a.ctx.Styles.Candidates.Render(strings.Join(a.candidates, "  ")), a.w)
+	return clipStyled(in.View()+"  "+a.ctx.Styles.Candidates.Render(model.Sanitize(strings.Join(a.candidates, "  "))), a.w)
 }

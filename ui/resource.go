@@ -276,7 +276,7 @@ func (r *resource[T]) failed(err error) tea.Cmd {
 	}
 	text := r.scope.errorText(err)
 	if !r.loaded {
-		r.table.SetEmptyText("could not load " + r.spec.noun + ": " + model.Sanitize(text))
+		r.table.SetEmptyText("could not load " + r.spec.noun + ": " + text)
 	}
 	return tea.Batch(
 		emit(FlashMsg{Level: level, Text: text}),

@@ -103,8 +103,9 @@ func (t *Table) SetKeys(nav keymap.Table, sorts keymap.Resource) {
 }
 
 // SetEmptyText sets what the table shows when it has no rows at all
-// (e.g. "loading…").
-func (t *Table) SetEmptyText(s string) { t.empty = s }
+// (e.g. "loading…"). It is sanitized: it may name a cluster or quote an
+// AWS error.
+func (t *Table) SetEmptyText(s string) { t.empty = model.Sanitize(s) }
 
 // SetRows replaces the rows, sanitizing every cell. The cursor stays on
 // the row with the same ID; if that row vanished it keeps its index
