@@ -3,6 +3,7 @@ package aws
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"strings"
@@ -91,6 +92,8 @@ func classify(op string, err error) *Error {
 		if e.Code == "ClientException" && strings.Contains(e.Message, "Unable to describe task definition") {
 			e.Kind = KindNotFound
 		}
+	case isUnreadable(err):
+		e.Kind, e.Code, e.Message = statusKind(err), "BadResponse", unreadableMessage(err)
 	case statusKind(err) != KindUnknown:
 		e.Kind, e.Code = statusKind(err), "HTTPError"
 	case networkDetail(err) != "":
@@ -112,17 +115,39 @@ func statusKind(err error) ErrorKind {
 	if !errors.As(err, &resp) {
 		return KindUnknown
 	}
+	// Not 404: AWS reports a missing resource with an error code; a bare
+	// 404 means the endpoint is not an AWS API at all.
 	switch resp.HTTPStatusCode() {
 	case 401:
 		return KindCredentials
 	case 403:
 		return KindAccessDenied
-	case 404:
-		return KindNotFound
 	case 429:
 		return KindThrottled
 	}
 	return KindUnknown
+}
+
+// isUnreadable recognises an answer the SDK could not decode — a proxy's
+// HTML page, an emulator's odd JSON — as opposed to a connection that
+// broke while the answer was read, which is a network error.
+func isUnreadable(err error) bool {
+	var de *smithy.DeserializationError
+	return errors.As(err, &de) && networkDetail(err) == ""
+}
+
+// unreadableMessage says that the answer was not AWS's, without the
+// decoder's wording unless the status claimed success (then the detail
+// is what tells an incompatible endpoint apart).
+func unreadableMessage(err error) string {
+	var resp *smithyhttp.ResponseError
+	if errors.As(err, &resp) && resp.HTTPStatusCode() != 200 {
+		return fmt.Sprintf("the endpoint answered HTTP %d with something that is not an AWS response — check --endpoint-url and any proxy on the way",
+			resp.HTTPStatusCode())
+	}
+	var de *smithy.DeserializationError
+	errors.As(err, &de)
+	return fmt.Sprintf("the endpoint's answer is not an AWS response ecsdeck can read (%v) — check --endpoint-url", de.Err)
 }
 
 // isSSOExpired recognises the SDK's SSO errors: a missing or expired cached

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -47,6 +48,11 @@ func TestClassify(t *testing.T) {
 		{"access denied", apiErr("AccessDeniedException", "User is not authorized"), KindAccessDenied, "AccessDeniedException"},
 		{"unauthorized operation", apiErr("UnauthorizedOperation", "nope"), KindAccessDenied, "UnauthorizedOperation"},
 		{"bare 403", httpErr(403, errors.New("forbidden")), KindAccessDenied, "HTTPError"},
+		{"proxy's 403 page", httpErr(403, htmlBody), KindAccessDenied, "BadResponse"},
+		{"404 page", httpErr(404, htmlBody), KindUnknown, "BadResponse"},
+		{"bad gateway page", &retry.MaxAttemptsError{Attempt: 5, Err: httpErr(502, htmlBody)}, KindUnknown, "BadResponse"},
+		{"odd JSON", httpErr(200, &smithy.DeserializationError{Err: errors.New("expected '[', got 12")}), KindUnknown, "BadResponse"},
+		{"answer cut short", httpErr(200, &smithy.DeserializationError{Err: io.ErrUnexpectedEOF}), KindNetwork, "NetworkError"},
 		{"throttled after retries", &retry.MaxAttemptsError{Attempt: 5, Err: apiErr("ThrottlingException", "Rate exceeded")}, KindThrottled, "ThrottlingException"},
 		{"too many requests", apiErr("TooManyRequestsException", "slow down"), KindThrottled, "TooManyRequestsException"},
 		{"request limit", apiErr("RequestLimitExceeded", "slow down"), KindThrottled, "RequestLimitExceeded"},
@@ -82,6 +88,9 @@ func TestClassify(t *testing.T) {
 		})
 	}
 }
+
+// htmlBody is how the SDK fails on an answer that is not JSON.
+var htmlBody = &smithy.DeserializationError{Err: errors.New("failed to decode response body, invalid character '<' looking for beginning of value")}
 
 type netSyscallError struct{ errno syscall.Errno }
 

@@ -48,6 +48,36 @@ func TestThrottlingRetriedThenReported(t *testing.T) {
 	}
 }
 
+// An answer that is not AWS's — a proxy's error page, an emulator's odd
+// JSON — is said to be so, not shown as the SDK's decoding error.
+func TestNotAnAWSAnswerFromTheWire(t *testing.T) {
+	for _, tc := range []struct {
+		answer   fakeAnswer
+		attempts int64
+		want     string
+	}{
+		{fakeAnswer{status: 502, body: "<html>Bad Gateway</html>"}, maxAttempts,
+			"ecs:ListClusters failed: the endpoint answered HTTP 502 with something that is not an AWS response — check --endpoint-url and any proxy on the way"},
+		{fakeAnswer{status: 404, body: "<html>Not Found</html>"}, 1,
+			"ecs:ListClusters failed: the endpoint answered HTTP 404 with something that is not an AWS response — check --endpoint-url and any proxy on the way"},
+		{fakeAnswer{status: 200, body: `{"clusterArns": 12}`}, 1,
+			"ecs:ListClusters failed: the endpoint's answer is not an AWS response ecsdeck can read (expected '[', got 12) — check --endpoint-url"},
+	} {
+		f, c := startFake(t, Config{}, map[string]fakeAnswer{"": tc.answer})
+		_, err := c.Clusters(context.Background())
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("HTTP %d: err %v is no *Error", tc.answer.status, err)
+		}
+		if e.Code != "BadResponse" || e.UserMessage() != tc.want {
+			t.Errorf("HTTP %d %s: code %s, UserMessage %q; want %q", tc.answer.status, tc.answer.body, e.Code, e.UserMessage(), tc.want)
+		}
+		if n := f.requests.Load(); n != tc.attempts {
+			t.Errorf("HTTP %d: %d requests, want %d", tc.answer.status, n, tc.attempts)
+		}
+	}
+}
+
 func TestTimeoutBoundsEveryCall(t *testing.T) {
 	_, c := startFake(t, Config{CallTimeout: 50 * time.Millisecond}, map[string]fakeAnswer{"": {block: true}})
 	_, err := c.Clusters(context.Background())
