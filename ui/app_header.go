@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -197,9 +198,14 @@ func count(v View) string {
 	return fmt.Sprintf(" [%d]", total)
 }
 
-// errorClass is a short name for what went wrong, for the header.
+// errorClass is a short name for what went wrong, for the header; the
+// flash line has the whole message.
 func errorClass(err error) string {
-	switch aws.KindOf(err) {
+	var e *aws.Error
+	if !errors.As(err, &e) {
+		return widthCond.Truncate(model.Sanitize(err.Error()), 40, "…")
+	}
+	switch e.Kind {
 	case aws.KindNotFound:
 		return "not found"
 	case aws.KindAccessDenied:
@@ -217,7 +223,12 @@ func errorClass(err error) string {
 	case aws.KindReadOnly:
 		return "read-only"
 	}
-	return widthCond.Truncate(model.Sanitize(err.Error()), 40, "…")
+	// AWS's error code ("ServerException") says more in a few cells than
+	// the start of "ecs:ListClusters: ServerException: Service Unavail…".
+	if e.Code != "" {
+		return widthCond.Truncate(model.Sanitize(e.Code), 40, "…")
+	}
+	return widthCond.Truncate(model.Sanitize(e.Op+" failed"), 40, "…")
 }
 
 // clipStyled cuts a styled line to w cells without breaking its styles.

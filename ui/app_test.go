@@ -376,7 +376,7 @@ func TestAppQuitKey(t *testing.T) {
 }
 
 func TestAppHeader(t *testing.T) {
-	a, fv := newTestApp(t, Options{Version: "v1.2.3"})
+	a, _ := newTestApp(t, Options{Version: "v1.2.3"})
 	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
 	a.ctx.Now = func() time.Time { return now }
 	s := screen(a)
@@ -408,7 +408,13 @@ func TestAppHeader(t *testing.T) {
 	if s = screen(a); !strings.Contains(s, "Account: ✗ credentials") {
 		t.Errorf("identity error:\n%s", s)
 	}
-	_ = fv
+	// an error of no known kind (a 5xx) is named by AWS's code, not by the
+	// start of its message
+	a.update(identityMsg{err: &aws.Error{Op: "sts:GetCallerIdentity", Code: "InternalFailure", Message: "We encountered an internal error."}})
+	a.update(RefreshStateMsg{Err: &aws.Error{Op: "ecs:ListClusters", Code: "ServerException", Message: "Service Unavailable."}})
+	if s = screen(a); !strings.Contains(s, "Account: ✗ InternalFailure ") || !strings.Contains(s, "Refresh: stale: ServerException ") {
+		t.Errorf("errors of no known kind:\n%s", s)
+	}
 }
 
 func TestAppScreenFitsTheTerminal(t *testing.T) {
