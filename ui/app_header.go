@@ -128,17 +128,24 @@ func (a *App) account() string {
 }
 
 // refreshState is the age of the top view's last refresh, or "stale" and
-// why when the last one failed.
+// why when the last one failed, with the age of the rows still on show:
+// during an incident, how old the data is matters as much as why.
 func (a *App) refreshState() string {
 	e := a.top()
 	if e.refreshErr != nil {
-		return "stale: " + errorClass(e.refreshErr)
+		s := "stale: " + errorClass(e.refreshErr)
+		if !e.refreshed.IsZero() {
+			s += " · " + a.age(e.refreshed)
+		}
+		return s
 	}
 	if e.refreshed.IsZero() {
 		return "…"
 	}
-	return model.Age(a.ctx.Now().Sub(e.refreshed)) + " ago"
+	return a.age(e.refreshed)
 }
+
+func (a *App) age(t time.Time) string { return model.Age(a.ctx.Now().Sub(t)) + " ago" }
 
 // hints are the top view's enabled bindings, in columns of headerHeight.
 func (a *App) hints() string {

@@ -392,8 +392,8 @@ func TestAppHeader(t *testing.T) {
 		t.Errorf("header after identity and refresh:\n%s", s)
 	}
 	a.update(RefreshStateMsg{At: now.Add(-3 * time.Second), Err: &aws.Error{Kind: aws.KindThrottled, Message: "slow down"}})
-	if s = screen(a); !strings.Contains(s, "Refresh: stale: throttled") {
-		t.Errorf("stale refresh:\n%s", s)
+	if s = screen(a); !strings.Contains(s, "Refresh: stale: throttled · 3s ago") {
+		t.Errorf("stale refresh, with the age of the rows on show:\n%s", s)
 	}
 	// each view keeps its own refresh state
 	a.update(NavigateMsg{View: &fakeView{title: "deep"}})
