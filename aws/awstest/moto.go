@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -27,20 +28,58 @@ const MotoRegion = "us-east-1"
 const motoStartTimeout = 60 * time.Second
 
 // StartMoto launches moto_server (with the ECS fixes of moto_server.py) on
-// a free loopback port and stops it when the test ends. Where python3 or
-// moto is missing the test is skipped — or fails, when CI=true.
+// a free loopback port and stops it when the test ends. It runs under the
+// first interpreter that has moto (see pythons); where none has, the test
+// is skipped — or fails, when CI=true.
 func StartMoto(t testing.TB) (endpointURL string) {
 	t.Helper()
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		skipOrFail(t, "python3 is not on PATH")
+	return startMoto(t, pythons())
+}
+
+// startMoto runs moto under the first of candidates that has it.
+func startMoto(t testing.TB, candidates []string) string {
+	t.Helper()
+	if len(candidates) == 0 {
+		skipOrFail(t, "there is no python3 on PATH nor "+systemPython)
 	}
 	dir := t.TempDir()
 	script := filepath.Join(dir, "moto_server.py")
 	if err := os.WriteFile(script, motoScript, 0o644); err != nil {
 		t.Fatalf("awstest: write moto launcher: %v", err)
 	}
-	logFile, err := os.Create(filepath.Join(dir, "moto.log"))
+	for _, python := range candidates {
+		if url, ok := launchMoto(t, python, script); ok {
+			return url
+		}
+	}
+	skipOrFail(t, "moto is not installed for "+strings.Join(candidates, " nor ")+
+		" (pip install 'moto[server]', or apt install python3-moto python3-flask python3-flask-cors)")
+	return ""
+}
+
+// systemPython is where Debian's python3-moto installs moto, which .ci/run
+// falls back to; python3 on PATH may be another one (pyenv, a virtualenv).
+const systemPython = "/usr/bin/python3"
+
+// pythons are the interpreters to try, in order: python3 on PATH, then
+// the system's.
+func pythons() []string {
+	var out []string
+	if p, err := exec.LookPath("python3"); err == nil {
+		out = append(out, p)
+	}
+	if _, err := os.Stat(systemPython); err == nil && !slices.Contains(out, systemPython) {
+		out = append(out, systemPython)
+	}
+	return out
+}
+
+// launchMoto starts the script under python and waits until moto answers;
+// ok is false when that python has no moto (the script exits with 3).
+// Any other trouble fails the test.
+func launchMoto(t testing.TB, python, script string) (url string, ok bool) {
+	t.Helper()
+	logFile, err := os.CreateTemp(filepath.Dir(script), "moto-*.log")
 	if err != nil {
 		t.Fatalf("awstest: moto log: %v", err)
 	}
@@ -56,7 +95,7 @@ func StartMoto(t testing.TB) (endpointURL string) {
 		t.Fatalf("awstest: moto stdout: %v", err)
 	}
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("awstest: start moto: %v", err)
+		t.Fatalf("awstest: start moto with %s: %v", python, err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
@@ -78,7 +117,6 @@ func StartMoto(t testing.TB) (endpointURL string) {
 	}()
 	deadline := time.NewTimer(motoStartTimeout)
 	defer deadline.Stop()
-	var url string
 	select {
 	case a := <-addr:
 		url = "http://" + a
@@ -86,16 +124,16 @@ func StartMoto(t testing.TB) (endpointURL string) {
 		exited <- err // for the cleanup
 		var exit *exec.ExitError
 		if errors.As(err, &exit) && exit.ExitCode() == 3 {
-			skipOrFail(t, "moto is not installed for "+python+" (pip install 'moto[server]')")
+			return "", false
 		}
-		t.Fatalf("awstest: moto exited at start: %v\n%s", err, readTail(logFile.Name()))
+		t.Fatalf("awstest: moto (%s) exited at start: %v\n%s", python, err, readTail(logFile.Name()))
 	case <-deadline.C:
-		t.Fatalf("awstest: moto did not start within %v\n%s", motoStartTimeout, readTail(logFile.Name()))
+		t.Fatalf("awstest: moto (%s) did not start within %v\n%s", python, motoStartTimeout, readTail(logFile.Name()))
 	}
 	if err := waitAnswering(url, deadline.C); err != nil {
 		t.Fatalf("awstest: moto at %s: %v\n%s", url, err, readTail(logFile.Name()))
 	}
-	return url
+	return url, true
 }
 
 // waitAnswering polls url until it answers any HTTP response.
