@@ -168,6 +168,8 @@ func (a *App) hints() string {
 }
 
 // crumbs draws the view stack, the top last, with each view's filter.
+// When they do not fit, the oldest go first ("… <tasks(prod/web)> …"):
+// the top view's crumb and row count are what the line is for.
 func (a *App) crumbs() string {
 	st := a.ctx.Styles
 	parts := make([]string, len(a.stack))
@@ -185,7 +187,11 @@ func (a *App) crumbs() string {
 			parts[i] += st.Crumb.Render(count(e.view))
 		}
 	}
-	return clipStyled(strings.Join(parts, " "), a.w)
+	line := strings.Join(parts, " ")
+	for drop := 1; drop < len(parts) && ansi.StringWidth(line) > a.w; drop++ {
+		line = st.Crumb.Render("…") + " " + strings.Join(parts[drop:], " ")
+	}
+	return clipStyled(line, a.w)
 }
 
 // count is " [rows]" for a view that counts its rows, " [shown/rows]"

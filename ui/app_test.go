@@ -131,6 +131,19 @@ func TestAppNavigateBackAndCrumbs(t *testing.T) {
 	if len(root.msgs) != before || len(svc.msgs) != 2 {
 		t.Errorf("covered view got %d new messages, top got %d", len(root.msgs)-before, len(svc.msgs))
 	}
+	// too deep for the width: the oldest crumbs go, the top stays whole
+	a.update(tea.WindowSizeMsg{Width: 40, Height: 30})
+	a.update(NavigateMsg{View: &fakeView{title: "tasks(prod/web)"}})
+	a.update(NavigateMsg{View: &fakeView{title: "containers(0123456789abcdef)"}})
+	if got := crumbsOf(a); got != "… <containers(0123456789abcdef)>" {
+		t.Errorf("crumbs too wide for 40 cells: %q", got)
+	}
+	a.update(BackMsg{})
+	if got := crumbsOf(a); got != "… <services(prod)> <tasks(prod/web)>" {
+		t.Errorf("crumbs too wide for 40 cells: %q", got)
+	}
+	a.update(BackMsg{})
+	a.update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	a.update(BackMsg{})
 	if got := crumbsOf(a); got != "<clusters>" {
 		t.Errorf("crumbs after back %q", got)
