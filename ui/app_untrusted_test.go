@@ -198,7 +198,12 @@ func TestAWSStringsNeverReachTheTerminalRaw(t *testing.T) {
 	d.waitFor("the service described in YAML", func(s string) bool { return strings.Contains(s, "clusterArn:") })
 	frame("describe YAML")
 	d.send(press("esc"))
-	d.waitFor("back on the services", func(s string) bool { return strings.Contains(s, "worker") && !strings.Contains(s, "describe(") })
+	// The services refresh on coming back; a ctrl-r while that one runs
+	// would be ignored, and the failures below would go unasked for.
+	d.waitUntil("the services' refresh on coming back", func() string { return screen(d.app) }, func(m tea.Msg) bool {
+		r, ok := m.(viewRefreshMsg)
+		return ok && r.e == d.app.top()
+	})
 
 	// One call denied: the flash says so, the rows stay, the header says stale.
 	proxy.failNext("ListServices", "AccessDeniedException",
