@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ecsdeck/ecsdeck/keymap"
 	"github.com/ecsdeck/ecsdeck/model"
@@ -299,8 +300,13 @@ func (t *Table) View() string {
 	var b strings.Builder
 	b.WriteString(t.styles.TableHeader.Render(t.headerLine()))
 	if len(t.shown) == 0 {
-		b.WriteByte('\n')
-		b.WriteString(t.styles.Empty.Render(fitCell(t.emptyText(), t.w, false)))
+		// wrapped, not cut: an error's last words say what to do
+		// ("run: aws sso login --profile prod")
+		lines := strings.Split(ansi.Wrap(t.emptyText(), t.w, ""), "\n")
+		for _, l := range lines[:min(len(lines), max(1, t.bodyHeight()))] {
+			b.WriteByte('\n')
+			b.WriteString(t.styles.Empty.Render(fitCell(l, t.w, false)))
+		}
 		return b.String()
 	}
 	end := min(len(t.shown), t.offset+t.bodyHeight())

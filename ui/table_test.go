@@ -344,3 +344,30 @@ func TestTableKeepsIDsWholeAndShedsDetail(t *testing.T) {
 		t.Errorf("width 100: %q\n%s", got, tb.View())
 	}
 }
+
+// An empty table's text wraps to the width rather than being cut: an
+// error's advice comes last.
+func TestTableEmptyTextWraps(t *testing.T) {
+	tb := NewTable(testColumns(), testStyles)
+	tb.SetSize(40, 6)
+	tb.SetEmptyText("could not load clusters: the AWS SSO session for profile prod has expired — run: aws sso login --profile prod")
+	lines := strings.Split(ansi.Strip(tb.View()), "\n")
+	if len(lines) < 4 || len(lines) > 6 {
+		t.Fatalf("%d lines for a table 6 high:\n%s", len(lines), strings.Join(lines, "\n"))
+	}
+	var text []string
+	for _, l := range lines[1:] {
+		if w := textWidth(l); w != 40 {
+			t.Errorf("line %q is %d cells wide, want 40", l, w)
+		}
+		text = append(text, strings.TrimSpace(l))
+	}
+	if got := strings.Join(text, " "); !strings.HasSuffix(got, "run: aws sso login --profile prod") || strings.Contains(got, "…") {
+		t.Errorf("empty text wrapped to %q; want all of it", got)
+	}
+	// never more lines than the table has
+	tb.SetSize(40, 3)
+	if n := strings.Count(tb.View(), "\n") + 1; n != 3 {
+		t.Errorf("%d lines in a table 3 high", n)
+	}
+}
