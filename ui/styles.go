@@ -99,7 +99,7 @@ func newPalette(dark bool) palette {
 
 // NewStyles builds the styles for a theme. With NoColor nothing is
 // coloured; the selected row and search matches stay visible through
-// reverse video and bold.
+// reverse video and bold, rows in trouble through bold.
 func NewStyles(t Theme) *Styles {
 	var p palette
 	if !t.NoColor {
@@ -145,6 +145,13 @@ func NewStyles(t Theme) *Styles {
 			sel = sel.Background(p.selBg)
 		}
 		s.selected[i] = sel
+	}
+	if t.NoColor {
+		// NO_COLOR allows emphasis: a failing service must stand out
+		// without red, and what has stopped recedes.
+		s.status[StatusWarn] = s.status[StatusWarn].Bold(true)
+		s.status[StatusError] = s.status[StatusError].Bold(true)
+		s.status[StatusStopped] = s.status[StatusStopped].Faint(true)
 	}
 
 	s.HelpTitle = fg(p.accent).Bold(true)

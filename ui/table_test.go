@@ -292,14 +292,25 @@ func TestTableSanitizesCells(t *testing.T) {
 func TestTableNoColour(t *testing.T) {
 	st := NewStyles(Theme{NoColor: true})
 	tb := NewTable([]Column{{Title: "NAME"}}, st)
-	tb.SetSize(20, 4)
-	tb.SetRows([]Row{{ID: "a", Cells: []string{"a"}, Status: StatusError}, {ID: "b", Cells: []string{"b"}, Status: StatusOK}})
+	tb.SetSize(20, 6)
+	tb.SetRows([]Row{
+		{ID: "a", Cells: []string{"a"}, Status: StatusError}, {ID: "b", Cells: []string{"b"}, Status: StatusOK},
+		{ID: "c", Cells: []string{"c"}, Status: StatusError}, {ID: "d", Cells: []string{"d"}, Status: StatusWarn},
+		{ID: "e", Cells: []string{"e"}, Status: StatusStopped},
+	})
 	view := tb.View()
 	if strings.Contains(view, "38;") || strings.Contains(view, "48;") {
 		t.Errorf("colour with NO_COLOR: %q", view)
 	}
-	if !strings.Contains(strings.Split(view, "\n")[1], "\x1b[1;7m") {
-		t.Errorf("selected row not reversed: %q", view)
+	lines := strings.Split(view, "\n")
+	if !strings.Contains(lines[1], "\x1b[1;7m") {
+		t.Errorf("selected row not reversed: %q", lines[1])
+	}
+	// without colour, trouble stands out in bold and stopped rows fade
+	for i, want := range map[int]string{2: "", 3: "\x1b[1m", 4: "\x1b[1m", 5: "\x1b[2m"} {
+		if want == "" && strings.Contains(lines[i], "\x1b[") || want != "" && !strings.HasPrefix(lines[i], want) {
+			t.Errorf("row %d drawn %q, want it to start with %q", i, lines[i], want)
+		}
 	}
 }
 
