@@ -51,26 +51,13 @@ func arnPage(op string, arns []string, in listInput, def int) ([]string, string,
 }
 
 // simPage is one page of an ECS list of ARNs that the simulation pages
-// itself (fetch: at most limit ARNs after the ARN `after`, and whether
-// more follow), so that a page costs what it holds rather than the whole
-// list. maxResults 1–100, def when the request names none; the token keeps
-// the last ARN returned, as pageOf's do.
+// itself (see pageAfter): maxResults 1–100, def when the request names none.
 func simPage(op string, in listInput, def int, fetch func(after string, limit int) ([]string, bool, error)) ([]string, string, error) {
 	limit, err := pageSize("maxResults", in.MaxResults, def, 100)
 	if err != nil {
 		return nil, "", err
 	}
-	var after string
-	if in.NextToken != "" {
-		if after, err = decodeToken(op, in.NextToken); err != nil {
-			return nil, "", err
-		}
-	}
-	arns, more, err := fetch(after, limit)
-	if err != nil || !more {
-		return arns, "", err
-	}
-	return arns, encodeToken(op, arns[len(arns)-1]), nil
+	return pageAfter(op, in.NextToken, limit, func(arn string) string { return arn }, fetch)
 }
 
 // describeBatch is what ECS's Describe* calls share: at most max refs

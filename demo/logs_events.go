@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecsdeck/ecsdeck/demo/sim"
 	"github.com/ecsdeck/ecsdeck/model"
 )
 
@@ -166,14 +167,13 @@ func filterLogEvents(b *backend, in filterLogEventsInput) (filterLogEventsOutput
 	if err != nil {
 		return filterLogEventsOutput{}, err
 	}
-	events, err := b.sim.FilterLogEvents(group, in.LogStreamNames, in.LogStreamNamePrefix, in.FilterPattern, fromMillis(in.StartTime), fromMillis(in.EndTime))
-	if err != nil {
-		return filterLogEventsOutput{}, err
-	}
-	key := func(e model.LogEvent) string {
-		return fmt.Sprintf("%020d\x00%s\x00%s", e.Timestamp.UnixNano(), e.EventID, e.Stream)
-	}
-	page, next, err := pageOf("FilterLogEvents", events, key, false, in.NextToken, limit)
+	f := sim.LogFilter{Streams: in.LogStreamNames, StreamPrefix: in.LogStreamNamePrefix, Pattern: in.FilterPattern,
+		Start: fromMillis(in.StartTime), End: fromMillis(in.EndTime)}
+	// The simulation pages the search; a token keeps the last event's ID.
+	page, next, err := pageAfter("FilterLogEvents", in.NextToken, limit, func(e model.LogEvent) string { return e.EventID },
+		func(after string, limit int) ([]model.LogEvent, bool, error) {
+			return b.sim.FilterLogEventPage(group, f, after, limit)
+		})
 	if err != nil {
 		return filterLogEventsOutput{}, err
 	}

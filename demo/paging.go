@@ -54,6 +54,25 @@ func pageOf[T any](scope string, items []T, key func(T) string, desc bool, token
 	return page, encodeToken(scope, sorted[end-1].key), nil
 }
 
+// pageAfter is a page that the simulation pages itself (fetch: at most
+// limit items after the one whose key is `after`, "" = from the first, and
+// whether more follow), so that a page costs what it holds rather than
+// the whole list. Its token keeps the key of the last item, as pageOf's do.
+func pageAfter[T any](scope, token string, limit int, key func(T) string, fetch func(after string, limit int) ([]T, bool, error)) ([]T, string, error) {
+	var after string
+	if token != "" {
+		var err error
+		if after, err = decodeToken(scope, token); err != nil {
+			return nil, "", err
+		}
+	}
+	items, more, err := fetch(after, limit)
+	if err != nil || !more {
+		return items, "", err
+	}
+	return items, encodeToken(scope, key(items[len(items)-1])), nil
+}
+
 func encodeToken(scope, key string) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(scope + "\x00" + key))
 }

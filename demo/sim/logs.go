@@ -1,10 +1,10 @@
 package sim
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -137,8 +137,29 @@ func (e logEvent) model(stream string) model.LogEvent {
 		IngestedAt: time.UnixMilli(e.ingested),
 		Stream:     stream,
 		Message:    e.msg,
-		EventID:    fmt.Sprintf("%d%043d", e.ts, e.seq),
+		EventID:    eventID(e.ts, e.seq),
 	}
+}
+
+// seqDigits is the width of the sequence number that ends an event ID,
+// after the event's millisecond time, as CloudWatch's IDs are long digit
+// strings.
+const seqDigits = 43
+
+// eventID writes an event's time and sequence number as an ID, with one
+// allocation whatever the numbers (FilterLogEventPage's cost depends on it).
+func eventID(ts int64, seq uint64) string {
+	var tsDigits, seqDigitsBuf [20]byte
+	t := strconv.AppendInt(tsDigits[:0], ts, 10)
+	n := strconv.AppendUint(seqDigitsBuf[:0], seq, 10)
+	var b strings.Builder
+	b.Grow(len(t) + seqDigits)
+	b.Write(t)
+	for range seqDigits - len(n) {
+		b.WriteByte('0')
+	}
+	b.Write(n)
+	return b.String()
 }
 
 // LogGroups lists the log groups whose name starts with prefix, by name.
@@ -215,79 +236,4 @@ func window(ev []logEvent, start, end time.Time) []logEvent {
 		return nil
 	}
 	return ev[lo:hi]
-}
-
-// FilterLogEvents returns the events of several streams in [start, end)
-// that contain every term of pattern, oldest first, with Stream set.
-// streams names the streams (unknown names are ignored, as CloudWatch
-// does); streamPrefix selects them by prefix instead; neither means all.
-// pattern is plain terms, a double-quoted term may hold spaces.
-func (s *Sim) FilterLogEvents(group string, streams []string, streamPrefix, pattern string, start, end time.Time) ([]model.LogEvent, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	g, err := s.logGroup(group)
-	if err != nil {
-		return nil, err
-	}
-	if len(streams) > 0 && streamPrefix != "" {
-		return nil, fmt.Errorf("%w: logStreamNames and logStreamNamePrefix are mutually exclusive.", ErrInvalidParameter)
-	}
-	terms := patternTerms(pattern)
-	type hit struct {
-		e      logEvent
-		stream string
-	}
-	var hits []hit
-	for name, st := range g.streams {
-		if len(streams) > 0 && !slices.Contains(streams, name) || !strings.HasPrefix(name, streamPrefix) {
-			continue
-		}
-		for _, e := range window(st.events, start, end) {
-			if matchesAll(e.msg, terms) {
-				hits = append(hits, hit{e, name})
-			}
-		}
-	}
-	slices.SortFunc(hits, func(a, b hit) int {
-		if a.e.ts != b.e.ts {
-			return cmp.Compare(a.e.ts, b.e.ts)
-		}
-		return cmp.Compare(a.e.seq, b.e.seq)
-	})
-	out := make([]model.LogEvent, len(hits))
-	for i, h := range hits {
-		out[i] = h.e.model(h.stream)
-	}
-	return out, nil
-}
-
-// patternTerms splits a filter pattern into terms; "quoted text" is one.
-func patternTerms(p string) []string {
-	var terms []string
-	for p = strings.TrimSpace(p); p != ""; p = strings.TrimSpace(p) {
-		if p[0] == '"' {
-			if j := strings.IndexByte(p[1:], '"'); j >= 0 {
-				terms = append(terms, p[1:1+j])
-				p = p[2+j:]
-				continue
-			}
-			p = p[1:]
-		}
-		j := strings.IndexAny(p, " \t")
-		if j < 0 {
-			j = len(p)
-		}
-		terms = append(terms, p[:j])
-		p = p[j:]
-	}
-	return terms
-}
-
-func matchesAll(msg string, terms []string) bool {
-	for _, t := range terms {
-		if !strings.Contains(msg, t) {
-			return false
-		}
-	}
-	return true
 }

@@ -7,25 +7,32 @@ import (
 	"time"
 )
 
-// collect pages through a listing with the given page size and checks
-// every page: at most limit ARNs, more set on every page but the last.
+// collect pages through a listing of ARNs with the given page size.
 func collect(t *testing.T, what string, limit int, page func(after string, limit int) ([]string, bool, error)) []string {
 	t.Helper()
-	var out []string
+	return collectPages(t, what, limit, page, func(arn string) string { return arn })
+}
+
+// collectPages pages through a listing whose pages continue after the key
+// of their last item, and checks every page: at most limit items, more set
+// on every page but the last.
+func collectPages[T any](t *testing.T, what string, limit int, page func(after string, limit int) ([]T, bool, error), key func(T) string) []T {
+	t.Helper()
+	var out []T
 	after := ""
-	for range 10000 {
-		arns, more, err := page(after, limit)
+	for range 100000 {
+		items, more, err := page(after, limit)
 		if err != nil {
 			t.Fatalf("%s after %q: %v", what, after, err)
 		}
-		if len(arns) > limit || more && len(arns) != limit {
-			t.Fatalf("%s: a page of %d ARNs (more %v) with limit %d", what, len(arns), more, limit)
+		if len(items) > limit || more && len(items) != limit {
+			t.Fatalf("%s: a page of %d (more %v) with limit %d", what, len(items), more, limit)
 		}
-		out = append(out, arns...)
+		out = append(out, items...)
 		if !more {
 			return out
 		}
-		after = arns[len(arns)-1]
+		after = key(items[len(items)-1])
 	}
 	t.Fatalf("%s: paging did not end", what)
 	return nil
