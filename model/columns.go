@@ -21,6 +21,9 @@ type Column struct {
 	// Shed first) when the screen is too narrow to show every column
 	// uncut, rather than cutting every value.
 	Shed int
+	// Sort is the shift-letter key that sorts by this column: the first
+	// press sorts ascending by the rows' SortKeys for it, the next
+	// descending.
 	Sort SortKey
 	// SortDefault: the table starts sorted by this column, ascending.
 	SortDefault bool
@@ -30,10 +33,10 @@ type Column struct {
 type SortKey int
 
 const (
-	SortNone SortKey = iota
-	SortName
-	SortStatus
-	SortAge
+	SortNone   SortKey = iota
+	SortName           // N
+	SortStatus         // S
+	SortAge            // A
 )
 
 // Row is one resource as table cells. SortKeys hold, per column, the value

@@ -106,7 +106,7 @@ func (r *resource[T]) setColumns(cols []model.Column) {
 	old, oldCols := r.table, r.cols
 	r.cols = cols
 	r.items, r.loaded = nil, false
-	r.table = NewTable(tableColumns(cols), r.ctx.Styles)
+	r.table = NewTable(cols, r.ctx.Styles)
 	r.table.SetKeys(r.keys.Table, r.keys.Resource)
 	r.table.SetEmptyText("loading " + r.spec.noun + "…")
 	if old != nil {
@@ -225,7 +225,7 @@ func (r *resource[T]) refresh(force bool) tea.Cmd {
 		}
 		rows := make([]Row, len(items))
 		for i, it := range items {
-			rows[i] = rowOf(req.row(it, at))
+			rows[i] = req.row(it, at)
 		}
 		return loadedMsg[T]{view: view, gen: gen, items: items, rows: rows, at: at}
 	}
@@ -330,49 +330,6 @@ func (r *resource[T]) Keys() []key.Binding {
 		bs = append(bs, res.Describe)
 	}
 	return keymap.Enabled(append(bs, res.Sorts()...)...)
-}
-
-// tableColumns turns model columns into table columns.
-func tableColumns(cols []model.Column) []Column {
-	out := make([]Column, len(cols))
-	for i, c := range cols {
-		out[i] = Column{Title: c.Title, MinWidth: c.MinWidth, Flex: c.Flex, Right: c.Right,
-			NoTruncate: c.NoTruncate, Shed: c.Shed, Sort: sortKeyOf(c.Sort)}
-	}
-	return out
-}
-
-func sortKeyOf(s model.SortKey) SortKey {
-	switch s {
-	case model.SortName:
-		return SortName
-	case model.SortStatus:
-		return SortStatus
-	case model.SortAge:
-		return SortAge
-	}
-	return SortNone
-}
-
-// rowOf turns a model row into a table row; the cells are shared.
-func rowOf(r model.Row) Row {
-	return Row{ID: r.ID, Cells: r.Cells, SortKeys: r.SortKeys, Status: statusOf(r.State)}
-}
-
-func statusOf(s model.State) Status {
-	switch s {
-	case model.StateOK:
-		return StatusOK
-	case model.StatePending:
-		return StatusPending
-	case model.StateStopped:
-		return StatusStopped
-	case model.StateWarn:
-		return StatusWarn
-	case model.StateError:
-		return StatusError
-	}
-	return StatusNormal
 }
 
 // keysOf is the context's key map, or the defaults.

@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"github.com/ecsdeck/ecsdeck/model"
 )
 
 // This file is the only place with colour literals.
@@ -17,17 +19,18 @@ type Theme struct {
 	NoColor bool
 }
 
-// Status is the state a table row is coloured by.
-type Status int
+// Status is the state a table row is coloured by: model's roll-up of a
+// resource's statuses and counts (model/health.go).
+type Status = model.State
 
 const (
-	StatusNormal  Status = iota
-	StatusOK             // running, healthy, active
-	StatusPending        // provisioning, pending, in progress
-	StatusStopped        // stopped, inactive
-	StatusWarn           // degraded: running below desired, draining
-	StatusError          // unhealthy, failed
-	statusCount
+	StatusNormal  = model.StateNormal
+	StatusOK      = model.StateOK      // running, healthy, active
+	StatusPending = model.StatePending // provisioning, pending, in progress
+	StatusStopped = model.StateStopped // stopped, inactive
+	StatusWarn    = model.StateWarn    // degraded: running below desired, draining
+	StatusError   = model.StateError   // unhealthy, failed
+	statusCount   = StatusError + 1
 )
 
 // Styles is every style ecsdeck draws with, built from one Theme.

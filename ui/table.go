@@ -11,44 +11,13 @@ import (
 	"github.com/ecsdeck/ecsdeck/model"
 )
 
-// SortKey names the shift-letter key that sorts by a column.
-type SortKey int
-
-const (
-	SortNone   SortKey = iota
-	SortName           // N
-	SortStatus         // S
-	SortAge            // A
+// The table draws the columns and rows model defines for each resource
+// (model/columns*.go), as they are: a column's title, layout and sort
+// key; a row's ID, cells, sort keys and state (which styles colour).
+type (
+	Column = model.Column
+	Row    = model.Row
 )
-
-// Column describes one table column. Flex columns share the width left
-// over by the others; a NoTruncate column is never narrower than its
-// widest cell (an ID people copy), even when the line must be clipped at
-// the right instead. Sort declares which sort key sorts by this column:
-// the first press sorts ascending (by the rows' SortKeys for this column,
-// so a view makes "ascending" mean what users expect, e.g. youngest first
-// for age), pressing again toggles the direction.
-type Column struct {
-	Title      string
-	MinWidth   int
-	Flex       bool
-	Right      bool
-	NoTruncate bool
-	// Shed > 0: the column is left out when the screen is too narrow for
-	// every column at its natural width (flex columns at their minimum),
-	// the highest Shed first.
-	Shed int
-	Sort SortKey
-}
-
-// Row is one table row, keyed by ID. SortKeys, when present, give the
-// value to sort each column by ("" or missing: the cell text).
-type Row struct {
-	ID       string
-	Cells    []string
-	SortKeys []string
-	Status   Status
-}
 
 // Table is the one table every resource view uses (DESIGN.md example 7).
 // Rows are sanitized, measured, sorted and filtered when they are set, so
@@ -241,18 +210,18 @@ func (t *Table) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, t.nav.Bottom):
 		t.setCursor(len(t.shown) - 1)
 	case key.Matches(k, t.sorts.SortName):
-		t.toggleSort(SortName)
+		t.toggleSort(model.SortName)
 	case key.Matches(k, t.sorts.SortStatus):
-		t.toggleSort(SortStatus)
+		t.toggleSort(model.SortStatus)
 	case key.Matches(k, t.sorts.SortAge):
-		t.toggleSort(SortAge)
+		t.toggleSort(model.SortAge)
 	}
 	return nil
 }
 
 // toggleSort sorts by the column declared for sk: ascending first, then
 // toggling the direction on each press.
-func (t *Table) toggleSort(sk SortKey) {
+func (t *Table) toggleSort(sk model.SortKey) {
 	for i, c := range t.cols {
 		if c.Sort == sk {
 			t.SortBy(i, t.sortCol == i && !t.sortDesc)
@@ -312,9 +281,9 @@ func (t *Table) View() string {
 	end := min(len(t.shown), t.offset+t.bodyHeight())
 	for i := t.offset; i < end; i++ {
 		r := &t.rows[t.shown[i]]
-		style := t.styles.Status(r.Status)
+		style := t.styles.Status(r.State)
 		if i == t.cursor {
-			style = t.styles.Selected(r.Status)
+			style = t.styles.Selected(r.State)
 		}
 		b.WriteByte('\n')
 		b.WriteString(style.Render(t.rowLine(r)))

@@ -3,14 +3,16 @@ package ui
 import (
 	"fmt"
 	"testing"
+
+	"github.com/ecsdeck/ecsdeck/model"
 )
 
 // benchColumns look like the tasks view: ten columns, two flexible.
 func benchColumns() []Column {
 	return []Column{
-		{Title: "TASK", MinWidth: 12, Sort: SortName}, {Title: "LAST", Sort: SortStatus}, {Title: "DESIRED"},
+		{Title: "TASK", MinWidth: 12, Sort: model.SortName}, {Title: "LAST", Sort: model.SortStatus}, {Title: "DESIRED"},
 		{Title: "HEALTH"}, {Title: "TASKDEF", Flex: true, MinWidth: 10}, {Title: "LAUNCH"}, {Title: "AZ"},
-		{Title: "IP"}, {Title: "CPU/MEM", Right: true}, {Title: "AGE", Right: true, Sort: SortAge},
+		{Title: "IP"}, {Title: "CPU/MEM", Right: true}, {Title: "AGE", Right: true, Sort: model.SortAge},
 	}
 }
 
@@ -26,7 +28,7 @@ func benchRows(n, gen int) []Row {
 			Cells: []string{id, statuses[(i+gen)%4], "RUNNING", "HEALTHY", fmt.Sprintf("svc-%d:%d", i%200, 1+gen%9),
 				"FARGATE", "us-east-1a", fmt.Sprintf("10.0.%d.%d", i/256%256, i%256), ".25 vCPU/512 MiB", age},
 			SortKeys: []string{"", "", "", "", "", "", "", "", "", fmt.Sprintf("%08d", (i+gen)%600)},
-			Status:   Status((i + gen) % 6),
+			State:    Status((i + gen) % 6),
 		}
 	}
 	return rows

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/mattn/go-runewidth"
+
+	"github.com/ecsdeck/ecsdeck/model"
 )
 
 // colGap is the space between two columns.
@@ -78,7 +80,7 @@ func (t *Table) layout() {
 	total := len(colGap) * (n - 1)
 	for i, c := range t.cols {
 		head := textWidth(c.Title)
-		if c.Sort != SortNone || i == t.sortCol {
+		if c.Sort != model.SortNone || i == t.sortCol {
 			head++ // room for the arrow, so sorting does not shift columns
 		}
 		natural[i] = max(c.MinWidth, head, t.maxW[i])

@@ -7,16 +7,18 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/ecsdeck/ecsdeck/model"
 )
 
 var testStyles = NewStyles(Theme{Dark: true})
 
 func testColumns() []Column {
 	return []Column{
-		{Title: "NAME", Sort: SortName},
-		{Title: "STATUS", Sort: SortStatus},
+		{Title: "NAME", Sort: model.SortName},
+		{Title: "STATUS", Sort: model.SortStatus},
 		{Title: "COUNT", Right: true},
-		{Title: "AGE", Sort: SortAge},
+		{Title: "AGE", Sort: model.SortAge},
 	}
 }
 
@@ -259,7 +261,7 @@ func TestTableWidthsAndTruncation(t *testing.T) {
 
 func TestTableColourAppliedAfterTruncation(t *testing.T) {
 	tb := NewTable([]Column{{Title: "NAME"}}, testStyles)
-	tb.SetRows([]Row{{ID: "x", Cells: []string{strings.Repeat("x", 50)}, Status: StatusError}, {ID: "y", Cells: []string{"y"}, Status: StatusOK}})
+	tb.SetRows([]Row{{ID: "x", Cells: []string{strings.Repeat("x", 50)}, State: StatusError}, {ID: "y", Cells: []string{"y"}, State: StatusOK}})
 	tb.SetSize(10, 4)
 	lines := strings.Split(tb.View(), "\n")
 	// each styled line opens and closes its own style: one SGR prefix, reset at the end
@@ -294,9 +296,9 @@ func TestTableNoColour(t *testing.T) {
 	tb := NewTable([]Column{{Title: "NAME"}}, st)
 	tb.SetSize(20, 6)
 	tb.SetRows([]Row{
-		{ID: "a", Cells: []string{"a"}, Status: StatusError}, {ID: "b", Cells: []string{"b"}, Status: StatusOK},
-		{ID: "c", Cells: []string{"c"}, Status: StatusError}, {ID: "d", Cells: []string{"d"}, Status: StatusWarn},
-		{ID: "e", Cells: []string{"e"}, Status: StatusStopped},
+		{ID: "a", Cells: []string{"a"}, State: StatusError}, {ID: "b", Cells: []string{"b"}, State: StatusOK},
+		{ID: "c", Cells: []string{"c"}, State: StatusError}, {ID: "d", Cells: []string{"d"}, State: StatusWarn},
+		{ID: "e", Cells: []string{"e"}, State: StatusStopped},
 	})
 	view := tb.View()
 	if strings.Contains(view, "38;") || strings.Contains(view, "48;") {

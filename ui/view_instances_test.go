@@ -22,8 +22,8 @@ func TestContainerInstancesView(t *testing.T) {
 		}
 	}
 	draining := rowWhere(t, tb, "STATUS", "DRAINING")
-	if draining.Status != StatusWarn {
-		t.Errorf("a draining instance has status %v, want warn", draining.Status)
+	if draining.State != StatusWarn {
+		t.Errorf("a draining instance has status %v, want warn", draining.State)
 	}
 	if free := draining.Cells[column(t, tb, "CPU FREE")]; !strings.Contains(free, " / ") {
 		t.Errorf("CPU FREE %q, want remaining / registered", free)

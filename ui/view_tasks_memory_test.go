@@ -59,7 +59,7 @@ func loadTasks(v *TasksView, tasks []model.Task, now time.Time) {
 	req := v.loader()
 	rows := make([]Row, len(tasks))
 	for i, t := range tasks {
-		rows[i] = rowOf(req.row(t, now))
+		rows[i] = req.row(t, now)
 	}
 	v.Update(loadedMsg[model.Task]{view: v.id, gen: v.gen, items: tasks, rows: rows, at: now})
 }
@@ -119,7 +119,7 @@ func BenchmarkTasksRows20k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, t := range tasks {
-			rows[i] = rowOf(req.row(t, demoStart))
+			rows[i] = req.row(t, demoStart)
 		}
 	}
 }
@@ -136,7 +136,7 @@ func BenchmarkTasksViewApply20k(b *testing.B) {
 	req := v.loader()
 	rows := make([]Row, len(tasks))
 	for i, t := range tasks {
-		rows[i] = rowOf(req.row(t, demoStart.Add(time.Minute)))
+		rows[i] = req.row(t, demoStart.Add(time.Minute))
 	}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -160,8 +160,8 @@ func TestServicesViewMarksFailingServices(t *testing.T) {
 		desired, _ := strconv.Atoi(worker.Cells[column(t, tb, "DESIRED")])
 		running, _ := strconv.Atoi(worker.Cells[column(t, tb, "RUNNING")])
 		if running < desired {
-			if worker.Status != StatusWarn && worker.Status != StatusError {
-				t.Errorf("worker runs %d of %d but its status is %v", running, desired, worker.Status)
+			if worker.State != StatusWarn && worker.State != StatusError {
+				t.Errorf("worker runs %d of %d but its status is %v", running, desired, worker.State)
 			}
 			break
 		}
@@ -171,8 +171,8 @@ func TestServicesViewMarksFailingServices(t *testing.T) {
 		srv.Sim().Advance(demoStart.Add(time.Duration(i) * 10 * time.Second))
 		d.refresh()
 	}
-	if web := rowWhere(t, tb, "NAME", "web"); web.Status != StatusOK {
-		t.Errorf("web status %v, want OK", web.Status)
+	if web := rowWhere(t, tb, "NAME", "web"); web.State != StatusOK {
+		t.Errorf("web status %v, want OK", web.State)
 	}
 }
 
