@@ -75,11 +75,7 @@ func describeBatch[M, W any](b *backend, cluster string, refs []string, max int,
 	if err != nil {
 		return nil, nil, err
 	}
-	out := make([]W, 0, len(found))
-	for _, m := range found {
-		out = append(out, wire(m))
-	}
-	return out, b.missingFailures(missing, kind, cluster), nil
+	return wireAll(found, wire), b.missingFailures(missing, kind, cluster), nil
 }
 
 // failure is a describe call's entry for a resource it could not find.

@@ -40,28 +40,44 @@ func fromMillis(ms *int64) time.Time {
 	return time.UnixMilli(*ms)
 }
 
-// groupName is the log group a request names, by logGroupName or by
+// groupRef is how a request names its log group: by logGroupName or by
 // logGroupIdentifier (a name or an ARN), exactly one of them.
-func groupName(name, identifier string) (string, error) {
+type groupRef struct {
+	LogGroupName       string `json:"logGroupName"`
+	LogGroupIdentifier string `json:"logGroupIdentifier"`
+}
+
+// name is the log group's name.
+func (r groupRef) name() (string, error) {
 	switch {
-	case name != "" && identifier != "":
+	case r.LogGroupName != "" && r.LogGroupIdentifier != "":
 		return "", invalidParameter("LogGroupName and LogGroupIdentifier are mutually exclusive parameters.")
-	case name != "":
-		return name, nil
-	case identifier != "":
-		if _, arnName, ok := strings.Cut(identifier, ":log-group:"); ok {
+	case r.LogGroupName != "":
+		return r.LogGroupName, nil
+	case r.LogGroupIdentifier != "":
+		if _, arnName, ok := strings.Cut(r.LogGroupIdentifier, ":log-group:"); ok {
 			return strings.TrimSuffix(arnName, ":*"), nil
 		}
-		return identifier, nil
+		return r.LogGroupIdentifier, nil
 	}
 	return "", invalidParameter("Either logGroupName or logGroupIdentifier must be specified.")
 }
 
+// logsPaging is the paging part of every CloudWatch Logs read.
+type logsPaging struct {
+	NextToken string `json:"nextToken"`
+	Limit     *int   `json:"limit"`
+}
+
+// limit is the page length asked for: def when none, 1…max.
+func (p logsPaging) limit(def, max int) (int, error) {
+	return pageSize("limit", p.Limit, def, max)
+}
+
 type describeLogGroupsInput struct {
+	logsPaging
 	LogGroupNamePrefix  string `json:"logGroupNamePrefix"`
 	LogGroupNamePattern string `json:"logGroupNamePattern"`
-	NextToken           string `json:"nextToken"`
-	Limit               *int   `json:"limit"`
 }
 
 type describeLogGroupsOutput struct {
@@ -86,7 +102,7 @@ func describeLogGroups(b *backend, in describeLogGroupsInput) (describeLogGroups
 	if in.LogGroupNamePrefix != "" && in.LogGroupNamePattern != "" {
 		return describeLogGroupsOutput{}, invalidParameter("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.")
 	}
-	limit, err := pageSize("limit", in.Limit, 50, 50)
+	limit, err := in.limit(50, 50)
 	if err != nil {
 		return describeLogGroupsOutput{}, err
 	}
@@ -100,30 +116,28 @@ func describeLogGroups(b *backend, in describeLogGroupsInput) (describeLogGroups
 	if err != nil {
 		return describeLogGroupsOutput{}, err
 	}
-	out := describeLogGroupsOutput{LogGroups: make([]wireLogGroup, 0, len(page)), NextToken: next}
-	for _, g := range page {
-		arn := strings.TrimSuffix(g.ARN, ":*")
-		out.LogGroups = append(out.LogGroups, wireLogGroup{
-			LogGroupName:    g.Name,
-			CreationTime:    millis(g.CreatedAt),
-			RetentionInDays: g.RetentionDays,
-			Arn:             arn + ":*",
-			StoredBytes:     g.StoredBytes,
-			LogGroupClass:   "STANDARD",
-			LogGroupArn:     arn,
-		})
+	return describeLogGroupsOutput{wireAll(page, wireGroup), next}, nil
+}
+
+func wireGroup(g model.LogGroup) wireLogGroup {
+	arn := strings.TrimSuffix(g.ARN, ":*")
+	return wireLogGroup{
+		LogGroupName:    g.Name,
+		CreationTime:    millis(g.CreatedAt),
+		RetentionInDays: g.RetentionDays,
+		Arn:             arn + ":*",
+		StoredBytes:     g.StoredBytes,
+		LogGroupClass:   "STANDARD",
+		LogGroupArn:     arn,
 	}
-	return out, nil
 }
 
 type describeLogStreamsInput struct {
-	LogGroupName        string `json:"logGroupName"`
-	LogGroupIdentifier  string `json:"logGroupIdentifier"`
+	groupRef
+	logsPaging
 	LogStreamNamePrefix string `json:"logStreamNamePrefix"`
 	OrderBy             string `json:"orderBy"`
 	Descending          bool   `json:"descending"`
-	NextToken           string `json:"nextToken"`
-	Limit               *int   `json:"limit"`
 }
 
 type describeLogStreamsOutput struct {
@@ -144,7 +158,7 @@ type wireLogStream struct {
 // describeLogStreams pages up to 50 streams, ordered by name or by the
 // time of their last event (newest last unless descending).
 func describeLogStreams(b *backend, in describeLogStreamsInput) (describeLogStreamsOutput, error) {
-	group, err := groupName(in.LogGroupName, in.LogGroupIdentifier)
+	group, err := in.name()
 	if err != nil {
 		return describeLogStreamsOutput{}, err
 	}
@@ -159,7 +173,7 @@ func describeLogStreams(b *backend, in describeLogStreamsInput) (describeLogStre
 	default:
 		return describeLogStreamsOutput{}, invalidParameter("1 validation error detected: Value '%s' at 'orderBy' failed to satisfy constraint: Member must satisfy enum value set: [LogStreamName, LastEventTime]", in.OrderBy)
 	}
-	limit, err := pageSize("limit", in.Limit, 50, 50)
+	limit, err := in.limit(50, 50)
 	if err != nil {
 		return describeLogStreamsOutput{}, err
 	}
@@ -172,16 +186,16 @@ func describeLogStreams(b *backend, in describeLogStreamsInput) (describeLogStre
 	if err != nil {
 		return describeLogStreamsOutput{}, err
 	}
-	out := describeLogStreamsOutput{LogStreams: make([]wireLogStream, 0, len(page)), NextToken: next}
-	for _, s := range page {
-		out.LogStreams = append(out.LogStreams, wireLogStream{
-			LogStreamName:       s.Name,
-			CreationTime:        millis(s.CreatedAt),
-			FirstEventTimestamp: millis(s.FirstEventAt),
-			LastEventTimestamp:  millis(s.LastEventAt),
-			LastIngestionTime:   millis(s.LastIngestionAt),
-			Arn:                 s.ARN,
-		})
+	return describeLogStreamsOutput{wireAll(page, wireStream), next}, nil
+}
+
+func wireStream(s model.LogStream) wireLogStream {
+	return wireLogStream{
+		LogStreamName:       s.Name,
+		CreationTime:        millis(s.CreatedAt),
+		FirstEventTimestamp: millis(s.FirstEventAt),
+		LastEventTimestamp:  millis(s.LastEventAt),
+		LastIngestionTime:   millis(s.LastIngestionAt),
+		Arn:                 s.ARN,
 	}
-	return out, nil
 }

@@ -16,14 +16,12 @@ func init() {
 }
 
 type getLogEventsInput struct {
-	LogGroupName       string `json:"logGroupName"`
-	LogGroupIdentifier string `json:"logGroupIdentifier"`
-	LogStreamName      string `json:"logStreamName"`
-	StartTime          *int64 `json:"startTime"`
-	EndTime            *int64 `json:"endTime"`
-	NextToken          string `json:"nextToken"`
-	Limit              *int   `json:"limit"`
-	StartFromHead      bool   `json:"startFromHead"`
+	groupRef
+	logsPaging
+	LogStreamName string `json:"logStreamName"`
+	StartTime     *int64 `json:"startTime"`
+	EndTime       *int64 `json:"endTime"`
+	StartFromHead bool   `json:"startFromHead"`
 }
 
 type getLogEventsOutput struct {
@@ -46,14 +44,14 @@ type outputLogEvent struct {
 // token stays valid as the stream grows, and a page with nothing new hands
 // back the token it was given.
 func getLogEvents(b *backend, in getLogEventsInput) (getLogEventsOutput, error) {
-	group, err := groupName(in.LogGroupName, in.LogGroupIdentifier)
+	group, err := in.name()
 	if err != nil {
 		return getLogEventsOutput{}, err
 	}
 	if err := required("logStreamName", in.LogStreamName); err != nil {
 		return getLogEventsOutput{}, err
 	}
-	limit, err := pageSize("limit", in.Limit, 10000, 10000)
+	limit, err := in.limit(10000, 10000)
 	if err != nil {
 		return getLogEventsOutput{}, err
 	}
@@ -85,16 +83,15 @@ func getLogEvents(b *backend, in getLogEventsInput) (getLogEventsOutput, error) 
 		from = max(0, to-limit)
 	}
 	out := getLogEventsOutput{
-		Events:            make([]outputLogEvent, 0, to-from),
+		Events: wireAll(events[from:to], func(e model.LogEvent) outputLogEvent {
+			return outputLogEvent{millis(e.Timestamp), e.Message, millis(e.IngestedAt)}
+		}),
 		NextForwardToken:  fmt.Sprintf("f/%d", at),
 		NextBackwardToken: fmt.Sprintf("b/%d", at),
 	}
 	if from < to {
 		out.NextForwardToken = fmt.Sprintf("f/%d", pos[to-1]+1)
 		out.NextBackwardToken = fmt.Sprintf("b/%d", pos[from])
-	}
-	for _, e := range events[from:to] {
-		out.Events = append(out.Events, outputLogEvent{millis(e.Timestamp), e.Message, millis(e.IngestedAt)})
 	}
 	return out, nil
 }
@@ -125,15 +122,13 @@ func positions(events []model.LogEvent) []int64 {
 }
 
 type filterLogEventsInput struct {
-	LogGroupName        string   `json:"logGroupName"`
-	LogGroupIdentifier  string   `json:"logGroupIdentifier"`
+	groupRef
+	logsPaging
 	LogStreamNames      []string `json:"logStreamNames"`
 	LogStreamNamePrefix string   `json:"logStreamNamePrefix"`
 	StartTime           *int64   `json:"startTime"`
 	EndTime             *int64   `json:"endTime"`
 	FilterPattern       string   `json:"filterPattern"`
-	NextToken           string   `json:"nextToken"`
-	Limit               *int     `json:"limit"`
 }
 
 type filterLogEventsOutput struct {
@@ -153,7 +148,7 @@ type filteredLogEvent struct {
 // 10,000 events a page. The filter pattern is plain terms, all of which
 // an event must contain.
 func filterLogEvents(b *backend, in filterLogEventsInput) (filterLogEventsOutput, error) {
-	group, err := groupName(in.LogGroupName, in.LogGroupIdentifier)
+	group, err := in.name()
 	if err != nil {
 		return filterLogEventsOutput{}, err
 	}
@@ -163,7 +158,7 @@ func filterLogEvents(b *backend, in filterLogEventsInput) (filterLogEventsOutput
 	if len(in.LogStreamNames) > 100 {
 		return filterLogEventsOutput{}, outOfRange("logStreamNames", len(in.LogStreamNames), 1, 100)
 	}
-	limit, err := pageSize("limit", in.Limit, 10000, 10000)
+	limit, err := in.limit(10000, 10000)
 	if err != nil {
 		return filterLogEventsOutput{}, err
 	}
@@ -177,9 +172,7 @@ func filterLogEvents(b *backend, in filterLogEventsInput) (filterLogEventsOutput
 	if err != nil {
 		return filterLogEventsOutput{}, err
 	}
-	out := filterLogEventsOutput{Events: make([]filteredLogEvent, 0, len(page)), NextToken: next}
-	for _, e := range page {
-		out.Events = append(out.Events, filteredLogEvent{e.Stream, millis(e.Timestamp), e.Message, millis(e.IngestedAt), e.EventID})
-	}
-	return out, nil
+	return filterLogEventsOutput{wireAll(page, func(e model.LogEvent) filteredLogEvent {
+		return filteredLogEvent{e.Stream, millis(e.Timestamp), e.Message, millis(e.IngestedAt), e.EventID}
+	}), next}, nil
 }

@@ -250,3 +250,24 @@ func TestPositionsWithinAMillisecond(t *testing.T) {
 		t.Errorf("positions = %v, want %v", pos, want)
 	}
 }
+
+// A log group is named by logGroupName or by logGroupIdentifier, a name
+// or an ARN with or without its ":*", and by exactly one of them.
+func TestLogGroupIdentifier(t *testing.T) {
+	c := startDemo(t, Options{})
+	byName, err := c.logs.DescribeLogStreams(ctx(t), &cloudwatchlogs.DescribeLogStreamsInput{LogGroupName: aws.String(webGroup)})
+	if err != nil || len(byName.LogStreams) == 0 {
+		t.Fatal(byName, err)
+	}
+	arn := "arn:aws:logs:" + Region + ":" + Account + ":log-group:" + webGroup
+	for _, id := range []string{webGroup, arn, arn + ":*"} {
+		out, err := c.logs.DescribeLogStreams(ctx(t), &cloudwatchlogs.DescribeLogStreamsInput{LogGroupIdentifier: aws.String(id)})
+		if err != nil || len(out.LogStreams) != len(byName.LogStreams) {
+			t.Errorf("by identifier %s: %d streams, %v; by name %d", id, len(out.LogStreams), err, len(byName.LogStreams))
+		}
+	}
+	_, err = c.logs.DescribeLogStreams(ctx(t), &cloudwatchlogs.DescribeLogStreamsInput{LogGroupName: aws.String(webGroup), LogGroupIdentifier: aws.String(arn)})
+	wantAPIError(t, err, "InvalidParameterException", "LogGroupName and LogGroupIdentifier are mutually exclusive parameters.")
+	_, err = c.logs.FilterLogEvents(ctx(t), &cloudwatchlogs.FilterLogEventsInput{})
+	wantAPIError(t, err, "InvalidParameterException", "Either logGroupName or logGroupIdentifier must be specified.")
+}

@@ -57,6 +57,16 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Write(body)
 }
 
+// wireAll turns items into their wire form. The result is never nil: an
+// empty list goes on the wire as [], as AWS writes it, not null.
+func wireAll[M, W any](items []M, wire func(M) W) []W {
+	out := make([]W, 0, len(items))
+	for _, m := range items {
+		out = append(out, wire(m))
+	}
+	return out
+}
+
 // epochSeconds is a timestamp as AWS JSON writes it by default: seconds
 // since the epoch as a number with a fraction (ECS uses it; CloudWatch Logs
 // models its times as integer milliseconds instead). Use it with omitzero.
