@@ -307,6 +307,10 @@ func (r *resource[T]) selected() (T, bool) {
 // View draws the table.
 func (r *resource[T]) View() string { return r.table.View() }
 
+// Cluster is the cluster the view lists in, "" for the clusters view: the
+// App shows it in the header and uses it for a `:svc` without a name.
+func (r *resource[T]) Cluster() string { return r.spec.cluster }
+
 // Count is how many rows the table shows and holds, once loaded.
 func (r *resource[T]) Count() (shown, total int, ok bool) {
 	return r.table.Len(), r.table.Total(), r.loaded

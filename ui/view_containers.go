@@ -14,8 +14,7 @@ import (
 // cache, so a refresh costs one DescribeTasks call.
 type ContainersView struct {
 	*resource[containerItem]
-	cluster string
-	task    model.Task
+	task model.Task
 }
 
 // containerItem is a container with its definition (nil if the task
@@ -29,7 +28,7 @@ type containerItem struct {
 // NewContainersView builds the containers view of a task.
 func NewContainersView(ctx *Context, cluster string, task model.Task) *ContainersView {
 	taskARN, taskDef := task.ARN, task.TaskDefinitionARN
-	return &ContainersView{cluster: cluster, task: task, resource: newResource(ctx, resourceSpec[containerItem]{
+	return &ContainersView{task: task, resource: newResource(ctx, resourceSpec[containerItem]{
 		noun:    "containers",
 		cluster: cluster,
 		columns: model.ContainerColumns(),
@@ -81,6 +80,3 @@ func definitionOf(td model.TaskDefinition, name string) *model.ContainerDefiniti
 
 // Title is the crumb.
 func (v *ContainersView) Title() string { return "containers(" + v.task.ID + ")" }
-
-// Cluster is the cluster of the task.
-func (v *ContainersView) Cluster() string { return v.cluster }

@@ -11,12 +11,11 @@ import (
 // (`:ci`). A Fargate-only cluster has none.
 type ContainerInstancesView struct {
 	*resource[model.ContainerInstance]
-	cluster string
 }
 
 // NewContainerInstancesView builds the container instances view of a cluster.
 func NewContainerInstancesView(ctx *Context, cluster string) *ContainerInstancesView {
-	return &ContainerInstancesView{cluster: cluster, resource: newResource(ctx, resourceSpec[model.ContainerInstance]{
+	return &ContainerInstancesView{newResource(ctx, resourceSpec[model.ContainerInstance]{
 		noun:    "container instances",
 		cluster: cluster,
 		columns: model.InstanceColumns(),
@@ -47,8 +46,5 @@ func instanceName(ci model.ContainerInstance) string {
 
 // Title is the crumb.
 func (v *ContainerInstancesView) Title() string {
-	return "instances(" + model.ResourceID(v.cluster) + ")"
+	return "instances(" + model.ResourceID(v.Cluster()) + ")"
 }
-
-// Cluster is the cluster the view shows.
-func (v *ContainerInstancesView) Cluster() string { return v.cluster }

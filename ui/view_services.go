@@ -10,12 +10,11 @@ import (
 // ServicesView lists a cluster's services; enter opens a service's tasks.
 type ServicesView struct {
 	*resource[model.Service]
-	cluster string
 }
 
 // NewServicesView builds the services view of a cluster (name or ARN).
 func NewServicesView(ctx *Context, cluster string) *ServicesView {
-	return &ServicesView{cluster: cluster, resource: newResource(ctx, resourceSpec[model.Service]{
+	return &ServicesView{newResource(ctx, resourceSpec[model.Service]{
 		noun:    "services",
 		cluster: cluster,
 		columns: model.ServiceColumns(),
@@ -34,7 +33,4 @@ func NewServicesView(ctx *Context, cluster string) *ServicesView {
 }
 
 // Title is the crumb.
-func (v *ServicesView) Title() string { return "services(" + model.ResourceID(v.cluster) + ")" }
-
-// Cluster is the cluster the view shows.
-func (v *ServicesView) Cluster() string { return v.cluster }
+func (v *ServicesView) Title() string { return "services(" + model.ResourceID(v.Cluster()) + ")" }

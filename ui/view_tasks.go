@@ -16,13 +16,12 @@ import (
 // stopped. Enter opens a task's containers.
 type TasksView struct {
 	*resource[model.Task]
-	cluster, service string
-	stopped          bool
+	stopped bool
 }
 
 // NewTasksView builds the tasks view; service "" lists the whole cluster.
 func NewTasksView(ctx *Context, cluster, service string) *TasksView {
-	v := &TasksView{cluster: cluster, service: service}
+	v := &TasksView{}
 	v.resource = newResource(ctx, resourceSpec[model.Task]{
 		noun:    "tasks",
 		cluster: cluster,
@@ -41,8 +40,8 @@ func NewTasksView(ctx *Context, cluster, service string) *TasksView {
 
 // loader builds the request from the current toggle.
 func (v *TasksView) loader() loader[model.Task] {
-	cluster, stopped := v.cluster, v.stopped
-	q := aws.TaskQuery{Service: v.service}
+	cluster, stopped := v.spec.cluster, v.stopped
+	q := aws.TaskQuery{Service: v.spec.service}
 	if stopped {
 		q.DesiredStatus = "ALL"
 	}
@@ -84,15 +83,12 @@ func (v *TasksView) Keys() []key.Binding {
 
 // Title is the crumb.
 func (v *TasksView) Title() string {
-	name := model.ResourceID(v.cluster)
-	if v.service != "" {
-		name += "/" + v.service
+	name := model.ResourceID(v.spec.cluster)
+	if v.spec.service != "" {
+		name += "/" + v.spec.service
 	}
 	if v.stopped {
 		name += ", all"
 	}
 	return "tasks(" + name + ")"
 }
-
-// Cluster is the cluster the view shows.
-func (v *TasksView) Cluster() string { return v.cluster }
