@@ -77,10 +77,8 @@ type resource[T any] struct {
 	table *Table
 	scope scope
 
-	id       int
-	gen      int  // generation of the latest refresh started
-	inFlight bool // a refresh of generation gen is running
-	cancel   context.CancelFunc
+	request                // the refresh; its generation also stamps the tick it arms
+	inFlight bool          // a refresh of generation gen is running
 	interval time.Duration // the next tick's delay: ctx.Refresh, doubled while throttled
 
 	items  []T
@@ -90,7 +88,7 @@ type resource[T any] struct {
 }
 
 func newResource[T any](ctx *Context, spec resourceSpec[T]) *resource[T] {
-	r := &resource[T]{ctx: ctx, keys: keysOf(ctx), spec: spec, id: NextViewID(),
+	r := &resource[T]{ctx: ctx, keys: keysOf(ctx), spec: spec, request: newRequest(),
 		scope: scopeOf(ctx, spec.cluster, spec.service)}
 	r.interval = r.baseInterval()
 	r.setColumns(spec.columns)
@@ -155,11 +153,11 @@ func (r *resource[T]) Init() tea.Cmd { return r.refresh(false) }
 func (r *resource[T]) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case refreshTickMsg:
-		if msg.view == r.id && msg.gen == r.gen {
+		if r.current(msg.view, msg.gen) {
 			return r.refresh(false)
 		}
 	case loadedMsg[T]:
-		if msg.view == r.id && msg.gen == r.gen && r.inFlight {
+		if r.current(msg.view, msg.gen) && r.inFlight {
 			return r.apply(msg)
 		}
 	case RefreshNowMsg:
@@ -199,14 +197,6 @@ func (r *resource[T]) refresh(force bool) tea.Cmd {
 	if r.inFlight && !force {
 		return nil
 	}
-	if r.cancel != nil {
-		r.cancel()
-	}
-	r.gen++
-	r.inFlight = true
-	req := r.spec.load()
-	client, now := r.ctx.Client, clockOf(r.ctx)
-	view, gen := r.id, r.gen
 	// A refresh has no deadline of its own: every API call in it has the
 	// client's CallTimeout, so it cannot hang, but a huge or throttled
 	// cluster may take minutes to page to the end, and a whole-refresh
@@ -214,10 +204,11 @@ func (r *resource[T]) refresh(force bool) tea.Cmd {
 	// (The header's refresh age shows a slow one.) A refresh ends early
 	// only when nobody wants it: a newer one (ctrl-r, the toggle, a resume)
 	// or the view leaving the top of the stack (Cancel).
-	cctx, cancel := context.WithCancel(context.Background())
-	r.cancel = cancel
+	cctx, gen := r.begin()
+	r.inFlight = true
+	req := r.spec.load()
+	client, now, view := r.ctx.Client, clockOf(r.ctx), r.id
 	return func() tea.Msg {
-		defer cancel()
 		items, err := req.fetch(cctx, client)
 		at := now()
 		if err != nil {
@@ -235,18 +226,14 @@ func (r *resource[T]) refresh(force bool) tea.Cmd {
 // is covered or popped, so a view nobody sees does not keep paging through
 // AWS. Its reply is stale; ResumeMsg starts a new refresh.
 func (r *resource[T]) Cancel() {
-	if r.cancel != nil {
-		r.cancel()
-		r.cancel = nil
-	}
-	r.gen++
+	r.abandon()
 	r.inFlight = false
 }
 
 // apply takes a current reply and arms the next tick.
 func (r *resource[T]) apply(msg loadedMsg[T]) tea.Cmd {
 	r.inFlight = false
-	r.cancel = nil
+	r.done()
 	if msg.err != nil {
 		return tea.Batch(r.failed(msg.err), r.tick())
 	}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,8 +23,7 @@ type DescribeView struct {
 	kind                aws.Kind
 	cluster, ref, title string
 
-	id, gen int
-	cancel  context.CancelFunc // of the load in flight
+	request // the load
 	loading bool
 	err     error
 	raw     string // JSON as the client returned it; YAML is converted from it
@@ -56,7 +54,7 @@ type describedMsg struct {
 // "<taskARN>/<containerName>".
 func NewDescribeView(ctx *Context, kind aws.Kind, cluster, ref, title string) *DescribeView {
 	return &DescribeView{ctx: ctx, keys: keysOf(ctx), kind: kind, cluster: cluster, ref: ref, title: title,
-		id: NextViewID(), cur: -1, loading: true}
+		request: newRequest(), cur: -1, loading: true}
 }
 
 // Init starts loading.
@@ -65,15 +63,11 @@ func (v *DescribeView) Init() tea.Cmd { return v.load() }
 // load describes the resource; like a refresh it has no deadline of its
 // own beyond each call's (see resource.refresh) and ends early on Cancel.
 func (v *DescribeView) load() tea.Cmd {
-	v.Cancel()
+	ctx, gen := v.begin()
 	v.loading = true
 	client, kind, cluster, ref := v.ctx.Client, v.kind, v.cluster, v.ref
-	now := clockOf(v.ctx)
-	view, gen := v.id, v.gen
-	ctx, cancel := context.WithCancel(context.Background())
-	v.cancel = cancel
+	now, view := clockOf(v.ctx), v.id
 	return func() tea.Msg {
-		defer cancel()
 		text, err := client.Describe(ctx, kind, cluster, ref)
 		return describedMsg{view: view, gen: gen, text: text, at: now(), err: err}
 	}
@@ -81,20 +75,14 @@ func (v *DescribeView) load() tea.Cmd {
 
 // Cancel abandons the load in flight (the App calls it when the view is
 // covered or popped); a view still loading loads again on ResumeMsg.
-func (v *DescribeView) Cancel() {
-	if v.cancel != nil {
-		v.cancel()
-		v.cancel = nil
-	}
-	v.gen++
-}
+func (v *DescribeView) Cancel() { v.abandon() }
 
 // Update handles the reply, search, scrolling and the format toggle.
 func (v *DescribeView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case describedMsg:
-		if msg.view == v.id && msg.gen == v.gen {
-			v.cancel = nil
+		if v.current(msg.view, msg.gen) {
+			v.done()
 			return v.loaded(msg)
 		}
 	case RefreshNowMsg:
