@@ -50,21 +50,6 @@ func MiB(n int) string {
 	return trimDecimals(float64(n)/1024, 1) + " GiB"
 }
 
-// Bytes formats a byte count in binary units: 512 B, 1.5 KiB, 3.2 GiB.
-func Bytes(n int64) string {
-	const units = "KMGTPE"
-	if n < 1024 {
-		return fmt.Sprintf("%d B", n)
-	}
-	v := float64(n)
-	i := -1
-	for v >= 1024 && i < len(units)-1 {
-		v /= 1024
-		i++
-	}
-	return trimDecimals(v, 1) + " " + string(units[i]) + "iB"
-}
-
 // CPU formats ECS CPU units as vCPUs (1024 units = 1 vCPU): 1 vCPU,
 // .25 vCPU, 1.5 vCPU.
 func CPU(units int) string {
