@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"os"
+	"strconv"
 	"time"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
@@ -52,6 +54,19 @@ func (cfg Config) withDefaults() Config {
 // explicit settings first, then the environment, then the shared config
 // files (including SSO profiles), then the default credential chain.
 func loadSDKConfig(ctx context.Context, cfg Config, retryer func() sdk.Retryer) (sdk.Config, error) {
+	awsCfg, err := resolveSDKConfig(ctx, cfg, retryer)
+	if err != nil {
+		return sdk.Config{}, err
+	}
+	if awsCfg.BaseEndpoint != nil {
+		if err := checkEndpoint(*awsCfg.BaseEndpoint, cfg.Profile); err != nil {
+			return sdk.Config{}, err
+		}
+	}
+	return awsCfg, nil
+}
+
+func resolveSDKConfig(ctx context.Context, cfg Config, retryer func() sdk.Retryer) (sdk.Config, error) {
 	if cfg.Static != nil {
 		return staticSDKConfig(cfg, retryer)
 	}
@@ -97,6 +112,18 @@ func staticSDKConfig(cfg Config, retryer func() sdk.Retryer) (sdk.Config, error)
 		awsCfg.BaseEndpoint = sdk.String(endpoint)
 	}
 	return awsCfg, nil
+}
+
+// checkEndpoint refuses an endpoint URL (from --endpoint-url, the config
+// file or AWS_ENDPOINT_URL) that no request could be sent to, before the
+// SDK retries it five times and reports a transport error.
+func checkEndpoint(endpoint, profile string) error {
+	u, err := url.Parse(endpoint)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return nil
+	}
+	return &Error{Kind: KindInvalid, Op: "config", Code: "InvalidEndpoint", Profile: profile, Err: err,
+		Message: "the endpoint URL " + strconv.Quote(endpoint) + " is not an http:// or https:// URL with a host (e.g. http://127.0.0.1:4566)"}
 }
 
 func noRegionError(profile string) error {

@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -188,6 +189,33 @@ func TestNoRegion(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Kind != KindInvalid || e.Code != "NoRegion" {
 		t.Fatalf("err = %v, want a NoRegion error", err)
+	}
+}
+
+func TestInvalidEndpoint(t *testing.T) {
+	isolateAWSConfig(t, "")
+	for _, endpoint := range []string{"localhost:4566", "ftp://127.0.0.1:21", "http://[::1", "http://"} {
+		_, err := New(context.Background(), Config{Region: "us-east-1", EndpointURL: endpoint})
+		var e *Error
+		if !errors.As(err, &e) || e.Kind != KindInvalid || e.Code != "InvalidEndpoint" {
+			t.Errorf("EndpointURL %q: err %v, want an invalid-endpoint error", endpoint, err)
+			continue
+		}
+		if want := `the endpoint URL "` + endpoint + `" is not an http:// or https:// URL`; !strings.Contains(e.UserMessage(), want) {
+			t.Errorf("UserMessage = %q, want it to say %s", e.UserMessage(), want)
+		}
+	}
+	t.Setenv("AWS_ENDPOINT_URL", "127.0.0.1:4566")
+	static := &Credentials{AccessKeyID: "a", SecretAccessKey: "b"}
+	for _, cfg := range []Config{{Region: "us-east-1"}, {Region: "us-east-1", Static: static}} {
+		if _, err := New(context.Background(), cfg); KindOf(err) != KindInvalid {
+			t.Errorf("AWS_ENDPOINT_URL without a scheme (static credentials %v): err %v, want invalid", cfg.Static != nil, err)
+		}
+	}
+	for _, endpoint := range []string{"http://127.0.0.1:4566", "https://ecs.eu-west-1.amazonaws.com"} {
+		if _, err := New(context.Background(), Config{Region: "us-east-1", EndpointURL: endpoint, Static: static}); err != nil {
+			t.Errorf("EndpointURL %q: %v", endpoint, err)
+		}
 	}
 }
 
