@@ -129,3 +129,36 @@ func TestREADMEKeys(t *testing.T) {
 	}
 	t.Errorf("README.md's key table is out of date with the keymap package; run\n\tgo test ./cmd/ecsdeck -run TestREADMEKeys -update-readme\nThe table should be:\n%s", keyTable(t))
 }
+
+// The config file example loads as it says, and the message quoted for a
+// broken file is the one ecsdeck gives.
+func TestREADMEConfigFile(t *testing.T) {
+	readme := readFile(t, "../../README.md")
+	example := regexp.MustCompile("(?s)```yaml\n(# ~/.config/ecsdeck/config.yaml\n.*?)```").FindStringSubmatch(readme)
+	if example == nil {
+		t.Fatal("README.md has no ```yaml block starting with # ~/.config/ecsdeck/config.yaml")
+	}
+	dir := t.TempDir()
+	path := dir + "/config.yaml"
+	if err := os.WriteFile(path, []byte(example[1]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatalf("README's config example does not load: %v", err)
+	}
+	if cfg.Profile != "prod-admin" || cfg.Region != "eu-west-1" || cfg.Cluster != "prod" || cfg.Refresh.String() != "5s" || !cfg.ReadOnly {
+		t.Errorf("README's config example loads as %+v", cfg)
+	}
+
+	quoted := regexp.MustCompile("`config file ignored, using defaults: /home/you/.config/ecsdeck/config.yaml:3: ([^`]*)`").FindStringSubmatch(readme)
+	if quoted == nil {
+		t.Fatal("README.md quotes no broken-config message for line 3")
+	}
+	if err := os.WriteFile(path, []byte("profile: prod-admin\nregion: eu-west-1\nrefersh: 5s\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := config.Load(path); err == nil || err.Error() != path+":3: "+quoted[1] {
+		t.Errorf("a config file with a misspelt key on line 3 gives %v; README.md quotes %q", err, quoted[1])
+	}
+}
