@@ -310,7 +310,7 @@ func (r *resource[T]) SetSize(w, h int) {
 }
 
 // Keys are the bindings the view answers: enter and describe when it has
-// them, and the sorts.
+// them, and the sorts its columns have.
 func (r *resource[T]) Keys() []key.Binding {
 	res := r.keys.Resource
 	var bs []key.Binding
@@ -320,7 +320,7 @@ func (r *resource[T]) Keys() []key.Binding {
 	if r.spec.describe != nil {
 		bs = append(bs, res.Describe)
 	}
-	return keymap.Enabled(append(bs, res.Sorts()...)...)
+	return keymap.Enabled(append(bs, r.table.SortKeys()...)...)
 }
 
 // keysOf is the context's key map, or the defaults.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -209,25 +210,46 @@ func (t *Table) Update(msg tea.Msg) tea.Cmd {
 		t.setCursor(0)
 	case key.Matches(k, t.nav.Bottom):
 		t.setCursor(len(t.shown) - 1)
-	case key.Matches(k, t.sorts.SortName):
-		t.toggleSort(model.SortName)
-	case key.Matches(k, t.sorts.SortStatus):
-		t.toggleSort(model.SortStatus)
-	case key.Matches(k, t.sorts.SortAge):
-		t.toggleSort(model.SortAge)
+	default:
+		for _, s := range t.sortBindings() {
+			if i := t.sortColumnOf(s.key); i >= 0 && key.Matches(k, s.binding) {
+				// ascending first, then toggling the direction
+				t.SortBy(i, t.sortCol == i && !t.sortDesc)
+			}
+		}
 	}
 	return nil
 }
 
-// toggleSort sorts by the column declared for sk: ascending first, then
-// toggling the direction on each press.
-func (t *Table) toggleSort(sk model.SortKey) {
-	for i, c := range t.cols {
-		if c.Sort == sk {
-			t.SortBy(i, t.sortCol == i && !t.sortDesc)
-			return
+// sortBinding is a shift-letter key and the sort key it presses.
+type sortBinding struct {
+	key     model.SortKey
+	binding key.Binding
+}
+
+func (t *Table) sortBindings() []sortBinding {
+	return []sortBinding{
+		{model.SortName, t.sorts.SortName},
+		{model.SortStatus, t.sorts.SortStatus},
+		{model.SortAge, t.sorts.SortAge},
+	}
+}
+
+// SortKeys are the sort bindings this table's columns answer, for the key
+// hints and help: a table without an age column has no "sort age".
+func (t *Table) SortKeys() []key.Binding {
+	var out []key.Binding
+	for _, s := range t.sortBindings() {
+		if t.sortColumnOf(s.key) >= 0 {
+			out = append(out, s.binding)
 		}
 	}
+	return out
+}
+
+// sortColumnOf is the column sk sorts by, -1 for none.
+func (t *Table) sortColumnOf(sk model.SortKey) int {
+	return slices.IndexFunc(t.cols, func(c Column) bool { return c.Sort == sk })
 }
 
 func (t *Table) bodyHeight() int { return max(0, t.h-1) }

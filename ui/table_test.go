@@ -384,3 +384,25 @@ func TestTableEmptyTextWraps(t *testing.T) {
 		t.Errorf("%d lines in a table 3 high", n)
 	}
 }
+
+// A table offers, and answers, only the sorts its columns declare.
+func TestTableSortKeysFollowColumns(t *testing.T) {
+	tb := NewTable([]Column{{Title: "NAME", Sort: model.SortName}, {Title: "STATUS", Sort: model.SortStatus}, {Title: "EXIT"}}, testStyles)
+	tb.SetSize(40, 5)
+	tb.SetRows([]Row{row("b", "RUNNING", 1, ""), row("a", "STOPPED", 1, "")})
+	var keys []string
+	for _, b := range tb.SortKeys() {
+		keys = append(keys, b.Help().Key)
+	}
+	if strings.Join(keys, " ") != "N S" {
+		t.Errorf("sort keys %q, want N and S (no age column)", keys)
+	}
+	tb.Update(press("A"))
+	if col, _ := tb.SortColumn(); col != -1 {
+		t.Errorf("A sorted by column %d of a table without an age column", col)
+	}
+	tb.Update(press("S"))
+	if col, desc := tb.SortColumn(); col != 1 || desc {
+		t.Errorf("S: sort column %d desc %v, want 1 ascending", col, desc)
+	}
+}
