@@ -2,10 +2,12 @@ package aws
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"strings"
 	"syscall"
 
@@ -200,6 +202,16 @@ func networkDetail(err error) string {
 	var op *net.OpError
 	if errors.As(err, &op) {
 		return op.Op + " failed: " + op.Err.Error()
+	}
+	var cert *tls.CertificateVerificationError
+	if errors.As(err, &cert) {
+		return "its TLS certificate is not trusted: " + cert.Err.Error()
+	}
+	// Whatever else kept the HTTP client from sending, such as HTTPS
+	// spoken to a plain HTTP endpoint.
+	var send *url.Error
+	if errors.As(err, &send) {
+		return send.Err.Error()
 	}
 	return ""
 }

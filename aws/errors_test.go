@@ -3,7 +3,11 @@ package aws
 import (
 	"context"
 	"errors"
+	"io"
+	"log"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,18 +98,33 @@ func TestNetworkErrorOnClosedPort(t *testing.T) {
 	}
 	url := "http://" + ln.Addr().String()
 	ln.Close()
-	c, err := newClient(context.Background(), Config{Region: "us-east-1", EndpointURL: url,
-		Static: &Credentials{AccessKeyID: "a", SecretAccessKey: "b"}}, fastBackoff)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.Clusters(context.Background())
+	_, err = clientFor(t, url, Config{}).Clusters(context.Background())
 	var e *Error
 	if !errors.As(err, &e) || e.Kind != KindNetwork {
 		t.Fatalf("err = %v (kind %v), want network", err, KindOf(err))
 	}
 	if want := "cannot reach the ECS endpoint (connection refused) — check your network or --endpoint-url"; e.UserMessage() != want {
 		t.Errorf("UserMessage = %q, want %q", e.UserMessage(), want)
+	}
+}
+
+// A TLS failure is a network error in a few words, not the SDK's chain.
+func TestTLSFailuresAreNetworkErrors(t *testing.T) {
+	untrusted := httptest.NewUnstartedServer(http.NotFoundHandler())
+	untrusted.Config.ErrorLog = log.New(io.Discard, "", 0) // the handshakes it refuses
+	untrusted.StartTLS()
+	t.Cleanup(untrusted.Close)
+	plain := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(plain.Close)
+	for endpoint, want := range map[string]string{
+		untrusted.URL: "cannot reach the ECS endpoint (its TLS certificate is not trusted: x509: certificate signed by unknown authority)",
+		"https://" + plain.Listener.Addr().String(): "cannot reach the ECS endpoint (http: server gave HTTP response to HTTPS client)",
+	} {
+		_, err := clientFor(t, endpoint, Config{}).Clusters(context.Background())
+		var e *Error
+		if !errors.As(err, &e) || e.Kind != KindNetwork || !strings.HasPrefix(e.UserMessage(), want) {
+			t.Errorf("%s: err %v (kind %v); want a network error saying %q", endpoint, err, KindOf(err), want)
+		}
 	}
 }
 

@@ -54,7 +54,13 @@ func startHandler(t *testing.T, cfg Config, h http.Handler) *Client {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	cfg.Region, cfg.EndpointURL = "us-east-1", srv.URL
+	return clientFor(t, srv.URL, cfg)
+}
+
+// clientFor is a client of endpoint with test credentials and fast retries.
+func clientFor(t *testing.T, endpoint string, cfg Config) *Client {
+	t.Helper()
+	cfg.Region, cfg.EndpointURL = "us-east-1", endpoint
 	cfg.Static = &Credentials{AccessKeyID: "AKIDTEST", SecretAccessKey: "secret"}
 	c, err := newClient(context.Background(), cfg, fastBackoff)
 	if err != nil {
