@@ -57,10 +57,11 @@ func (c *Client) describeTaskDefinition(ctx context.Context, ref string) (types.
 	return *out.TaskDefinition, nil
 }
 
-// TaskDefinitionARNs lists the ACTIVE task definition revisions whose family
-// starts with familyPrefix ("" = all), by family and then revision.
-func (c *Client) TaskDefinitionARNs(ctx context.Context, familyPrefix string) ([]string, error) {
-	in := &ecs.ListTaskDefinitionsInput{MaxResults: aws.Int32(100), FamilyPrefix: optional(familyPrefix)}
+// TaskDefinitionARNs lists the ACTIVE revisions of one family ("" = of
+// every family), by family and then revision. Despite its name, AWS's
+// familyPrefix parameter takes a whole family name, not a prefix.
+func (c *Client) TaskDefinitionARNs(ctx context.Context, family string) ([]string, error) {
+	in := &ecs.ListTaskDefinitionsInput{MaxResults: aws.Int32(100), FamilyPrefix: optional(family)}
 	p := ecs.NewListTaskDefinitionsPaginator(c.ecs, in)
 	return listAll(ctx, c, "ecs:ListTaskDefinitions", p, func(o *ecs.ListTaskDefinitionsOutput) ([]string, *string) {
 		return o.TaskDefinitionArns, o.NextToken
