@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 )
 
@@ -81,7 +83,10 @@ func newFlagSet(cfg *Config, help, version *bool) *flag.FlagSet {
 
 // Resolve is the whole precedence chain: defaults, then the config file
 // (--config, else defaultPath), then the flags. A broken config file is
-// fileErr, not err: ecsdeck starts with defaults and shows it.
+// fileErr, not err: ecsdeck starts with defaults and shows it. So is a
+// --config file that does not exist: the user named it, and running
+// without the settings they meant (readonly: true, another region) unsaid
+// would be a surprise; only the default file may be absent.
 func Resolve(args []string, defaultPath string) (cfg Config, action Action, fileErr, err error) {
 	start := Default()
 	start.Path = defaultPath
@@ -90,6 +95,11 @@ func Resolve(args []string, defaultPath string) (cfg Config, action Action, file
 		return first, action, nil, err
 	}
 	fileCfg, fileErr := Load(first.Path)
+	if fileErr == nil && first.Path != defaultPath {
+		if _, statErr := os.Stat(first.Path); errors.Is(statErr, fs.ErrNotExist) {
+			fileErr = &FileError{Path: first.Path, Msg: "no such file (given with --config)"}
+		}
+	}
 	cfg, action, err = ParseFlags(args, fileCfg)
 	return cfg, action, fileErr, err
 }

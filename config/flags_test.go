@@ -105,7 +105,8 @@ func TestResolvePrecedence(t *testing.T) {
 		{"file over defaults", nil, Config{Region: "from-default-file", Refresh: 3 * time.Second, Path: defaultPath}, ""},
 		{"flag over file", []string{"--region", "flag", "--refresh=1s"}, Config{Region: "flag", Refresh: time.Second, Path: defaultPath}, ""},
 		{"--config picks the file", []string{"--config", other}, Config{Region: "from-other-file", Cluster: "batch", Refresh: DefaultRefresh, Path: other}, ""},
-		{"missing --config file is defaults", []string{"--config", filepath.Join(dir, "none.yaml")}, Config{Refresh: DefaultRefresh, Path: filepath.Join(dir, "none.yaml")}, ""},
+		{"missing --config file: defaults, and the error says so", []string{"--config", filepath.Join(dir, "none.yaml")},
+			Config{Refresh: DefaultRefresh, Path: filepath.Join(dir, "none.yaml")}, filepath.Join(dir, "none.yaml") + ": no such file (given with --config)"},
 		{"broken file: defaults, flags still apply, error names the line", []string{"--config", broken, "--cluster", "prod"},
 			Config{Cluster: "prod", Refresh: DefaultRefresh, Path: broken}, broken + ":2: unknown key \"refersh\""},
 	}
@@ -122,6 +123,16 @@ func TestResolvePrecedence(t *testing.T) {
 				t.Errorf("file error = %v, want %q", fileErr, tt.fileErr)
 			}
 		})
+	}
+}
+
+// Only the default file may be absent: ecsdeck then runs on defaults and
+// says nothing.
+func TestResolveWithoutTheDefaultFile(t *testing.T) {
+	absent := filepath.Join(t.TempDir(), "config.yaml")
+	got, _, fileErr, err := Resolve(nil, absent)
+	if err != nil || fileErr != nil || got != (Config{Refresh: DefaultRefresh, Path: absent}) {
+		t.Errorf("Resolve without a default file = %+v, %v, %v", got, fileErr, err)
 	}
 }
 
