@@ -17,3 +17,19 @@ type Context struct {
 	Refresh time.Duration // background refresh interval
 	Now     func() time.Time
 }
+
+// keysOf is the context's key map, or the defaults.
+func keysOf(ctx *Context) *keymap.Map {
+	if ctx.Keys != nil {
+		return ctx.Keys
+	}
+	return keymap.New(false)
+}
+
+// clockOf is the context's clock, or the wall clock.
+func clockOf(ctx *Context) func() time.Time {
+	if ctx.Now != nil {
+		return ctx.Now
+	}
+	return time.Now
+}

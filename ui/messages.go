@@ -3,6 +3,8 @@ package ui
 import (
 	"sync/atomic"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // Messages between views and the root App. Views never call the App or
@@ -76,3 +78,9 @@ var lastViewID atomic.Int64
 // a request generation so a view can drop replies meant for another view
 // or for a superseded request.
 func NextViewID() int { return int(lastViewID.Add(1)) }
+
+// navigate pushes v.
+func navigate(v View) tea.Cmd { return emit(NavigateMsg{View: v}) }
+
+// emit is a command that delivers msg.
+func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

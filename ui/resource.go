@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"time"
 
@@ -322,35 +321,3 @@ func (r *resource[T]) Keys() []key.Binding {
 	}
 	return keymap.Enabled(append(bs, r.table.SortKeys()...)...)
 }
-
-// keysOf is the context's key map, or the defaults.
-func keysOf(ctx *Context) *keymap.Map {
-	if ctx.Keys != nil {
-		return ctx.Keys
-	}
-	return keymap.New(false)
-}
-
-// clockOf is the context's clock, or the wall clock.
-func clockOf(ctx *Context) func() time.Time {
-	if ctx.Now != nil {
-		return ctx.Now
-	}
-	return time.Now
-}
-
-// errorText is what the flash line says about err: for an *aws.Error, what
-// happened and what to do.
-func errorText(err error) string {
-	var e *aws.Error
-	if errors.As(err, &e) {
-		return e.UserMessage()
-	}
-	return err.Error()
-}
-
-// navigate pushes v.
-func navigate(v View) tea.Cmd { return emit(NavigateMsg{View: v}) }
-
-// emit is a command that delivers msg.
-func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

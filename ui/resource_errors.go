@@ -49,3 +49,13 @@ func scopeOf(ctx *Context, cluster, service string) scope {
 	}
 	return s
 }
+
+// errorText is what the flash line says about err: for an *aws.Error, what
+// happened and what to do.
+func errorText(err error) string {
+	var e *aws.Error
+	if errors.As(err, &e) {
+		return e.UserMessage()
+	}
+	return err.Error()
+}
