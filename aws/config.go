@@ -50,9 +50,8 @@ func (cfg Config) withDefaults() Config {
 	return cfg
 }
 
-// loadSDKConfig resolves region and credentials the way the AWS CLI does:
-// explicit settings first, then the environment, then the shared config
-// files (including SSO profiles), then the default credential chain.
+// loadSDKConfig resolves the configuration (see resolveSDKConfig) and
+// checks the endpoint it names, if any.
 func loadSDKConfig(ctx context.Context, cfg Config, retryer func() sdk.Retryer) (sdk.Config, error) {
 	awsCfg, err := resolveSDKConfig(ctx, cfg, retryer)
 	if err != nil {
@@ -66,6 +65,9 @@ func loadSDKConfig(ctx context.Context, cfg Config, retryer func() sdk.Retryer) 
 	return awsCfg, nil
 }
 
+// resolveSDKConfig resolves region and credentials the way the AWS CLI
+// does: explicit settings first, then the environment, then the shared
+// config files (including SSO profiles), then the default credential chain.
 func resolveSDKConfig(ctx context.Context, cfg Config, retryer func() sdk.Retryer) (sdk.Config, error) {
 	if cfg.Static != nil {
 		return staticSDKConfig(cfg, retryer)
