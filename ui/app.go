@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"strings"
 	"time"
 
@@ -21,7 +20,8 @@ type Options struct {
 	Demo     bool
 	Version  string
 	Warnings []string // shown in the flash line at start (e.g. a broken config file)
-	// NoColor draws without colours; NO_COLOR in the environment does too.
+	// NoColor draws without colours (main sets it from NO_COLOR; the UI
+	// reads no environment of its own).
 	NoColor bool
 }
 
@@ -73,7 +73,7 @@ const (
 // newApp builds the App with the clusters view at the root and, when
 // opts.Cluster is set, that cluster's services on top of it.
 func newApp(opts Options, views viewFactory) *App {
-	theme := Theme{Dark: true, NoColor: opts.NoColor || os.Getenv("NO_COLOR") != ""}
+	theme := Theme{Dark: true, NoColor: opts.NoColor}
 	readOnly := opts.ReadOnly || (opts.Client != nil && opts.Client.ReadOnly())
 	ctx := &Context{
 		Client:  opts.Client,

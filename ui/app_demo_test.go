@@ -36,7 +36,6 @@ func TestAppAgainstDemo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the demo endpoint")
 	}
-	t.Setenv("NO_COLOR", "")
 	_, client := awstest.StartDemo(t, demo.Options{})
 	d := newAppDriver(t, New(Options{Client: client, Demo: true, Refresh: time.Hour, Version: "test"}))
 	d.send(tea.WindowSizeMsg{Width: 160, Height: 40})

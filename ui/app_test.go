@@ -72,7 +72,6 @@ func (fv *fakeViews) last() *fakeView { return fv.built[len(fv.built)-1] }
 
 func newTestApp(t *testing.T, opts Options) (*App, *fakeViews) {
 	t.Helper()
-	t.Setenv("NO_COLOR", "")
 	fv := &fakeViews{}
 	a := newApp(opts, fv.factory())
 	a.Init()
@@ -449,8 +448,7 @@ func TestAppScreenFitsTheTerminal(t *testing.T) {
 
 func TestAppNoColor(t *testing.T) {
 	fv := &fakeViews{}
-	t.Setenv("NO_COLOR", "1")
-	a := newApp(Options{}, fv.factory())
+	a := newApp(Options{NoColor: true}, fv.factory())
 	a.Init()
 	a.update(tea.WindowSizeMsg{Width: 80, Height: 20})
 	a.update(tea.BackgroundColorMsg{})

@@ -146,7 +146,6 @@ func TestAWSStringsNeverReachTheTerminalRaw(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the demo endpoint")
 	}
-	t.Setenv("NO_COLOR", "") // styles on: they are the only sequences allowed
 	srv, _ := awstest.StartDemo(t, demo.Options{Manual: true, Start: demoStart})
 	proxy := startRenamingProxy(t, srv.URL())
 	cfg := awstest.DemoConfig(srv)
@@ -155,6 +154,7 @@ func TestAWSStringsNeverReachTheTerminalRaw(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// in colour: styles are the only sequences allowed
 	d := newAppDriver(t, New(Options{Client: client, Refresh: time.Hour}))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
 	d.run(d.app.Init())
