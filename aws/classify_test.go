@@ -13,6 +13,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -124,6 +125,8 @@ func TestUserMessage(t *testing.T) {
 			[]string{"rejected the credentials of profile dev (UnrecognizedClientException) — run: aws sso login --profile dev"}},
 		{&Error{Kind: KindCredentials}, []string{"rejected the credentials of profile default — check"}},
 		{&Error{Kind: KindReadOnly, Op: "ecs:StopTask"}, []string{"ecs:StopTask is disabled in read-only mode"}},
+		{&Error{Kind: KindInvalid, Op: "ecs:UpdateService", Message: "desired count must be at least 0"},
+			[]string{"ecs:UpdateService rejected: desired count must be at least 0"}},
 	} {
 		got := tc.e.UserMessage()
 		for _, w := range tc.want {
@@ -134,5 +137,15 @@ func TestUserMessage(t *testing.T) {
 		if strings.Contains(got, "\n") {
 			t.Errorf("UserMessage is more than one line: %q", got)
 		}
+	}
+}
+
+// A configuration error is a whole sentence for the user: no operation
+// prefix in front of it.
+func TestConfigErrorMessageStandsAlone(t *testing.T) {
+	err := configError("nope", config.SharedConfigProfileNotExistError{Profile: "nope"})
+	want := "AWS profile nope not found in ~/.aws/config or ~/.aws/credentials"
+	if got := err.(*Error).UserMessage(); got != want {
+		t.Errorf("UserMessage() = %q, want %q", got, want)
 	}
 }

@@ -124,12 +124,15 @@ func checkEndpoint(endpoint, profile string) error {
 	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 		return nil
 	}
-	return &Error{Kind: KindInvalid, Op: "config", Code: "InvalidEndpoint", Profile: profile, Err: err,
+	return &Error{Kind: KindInvalid, Op: opConfig, Code: "InvalidEndpoint", Profile: profile, Err: err,
 		Message: "the endpoint URL " + strconv.Quote(endpoint) + " is not an http:// or https:// URL with a host (e.g. http://127.0.0.1:4566)"}
 }
 
+// opConfig names the step of loading the AWS configuration in an *Error.
+const opConfig = "config"
+
 func noRegionError(profile string) error {
-	return &Error{Kind: KindInvalid, Op: "config", Code: "NoRegion", Profile: profile,
+	return &Error{Kind: KindInvalid, Op: opConfig, Code: "NoRegion", Profile: profile,
 		Message: "no AWS region configured — pass --region, set AWS_REGION, or set region in the profile"}
 }
 
@@ -160,9 +163,9 @@ func httpClient(concurrency int) *awshttp.BuildableClient {
 func configError(profile string, err error) error {
 	var missing config.SharedConfigProfileNotExistError
 	if errors.As(err, &missing) {
-		return &Error{Kind: KindInvalid, Op: "config", Code: "ProfileNotFound", Profile: profile, Err: err,
+		return &Error{Kind: KindInvalid, Op: opConfig, Code: "ProfileNotFound", Profile: profile, Err: err,
 			Message: "AWS profile " + quoteProfile(profile) + " not found in ~/.aws/config or ~/.aws/credentials"}
 	}
-	return &Error{Kind: KindInvalid, Op: "config", Code: "ConfigError", Profile: profile, Err: err,
+	return &Error{Kind: KindInvalid, Op: opConfig, Code: "ConfigError", Profile: profile, Err: err,
 		Message: "cannot load the AWS configuration: " + err.Error()}
 }

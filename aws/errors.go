@@ -76,6 +76,9 @@ func (e *Error) userMessage() string {
 	case KindTimeout:
 		return e.Op + " timed out — AWS answered too slowly; try again or check your network"
 	case KindInvalid:
+		if e.Op == opConfig { // loading the configuration: the message is the whole story
+			return detail
+		}
 		return e.Op + " rejected: " + detail
 	case KindReadOnly:
 		return e.Op + " is disabled in read-only mode — restart without --readonly to change things"
