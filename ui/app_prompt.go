@@ -18,12 +18,19 @@ const (
 	filterHint  = "filter rows (! inverts) · enter keeps · esc clears"
 )
 
+// filterHinter is a view whose `/` does something other than filter rows
+// (describe searches), and says so in the prompt.
+type filterHinter interface{ FilterHint() string }
+
 func (a *App) openPrompt(m inputMode, value string) tea.Cmd {
 	a.mode = m
 	a.candidates = nil
 	a.input.Prompt, a.input.Placeholder = ":", commandHint
 	if m == modeFilter {
 		a.input.Prompt, a.input.Placeholder = "/", filterHint
+		if h, ok := a.top().view.(filterHinter); ok {
+			a.input.Placeholder = h.FilterHint()
+		}
 	}
 	a.input.SetValue(value)
 	a.input.CursorEnd()

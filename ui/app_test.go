@@ -274,6 +274,25 @@ func TestAppCommandErrors(t *testing.T) {
 	}
 }
 
+// searchingView is a view whose `/` searches rather than filters.
+type searchingView struct{ fakeView }
+
+func (*searchingView) FilterHint() string { return "search this document" }
+
+func TestAppFilterPromptHintComesFromTheView(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	typeKeys(a, "/")
+	if s := screen(a); !strings.Contains(s, filterHint) {
+		t.Errorf("a table's / prompt does not say it filters rows:\n%s", s)
+	}
+	typeKeys(a, "esc")
+	a.update(NavigateMsg{View: &searchingView{fakeView{title: "describe"}}})
+	typeKeys(a, "/")
+	if s := screen(a); !strings.Contains(s, "search this document") || strings.Contains(s, filterHint) {
+		t.Errorf("the describe-like view's / prompt does not use its own hint:\n%s", s)
+	}
+}
+
 func TestAppFilterIsLive(t *testing.T) {
 	a, fv := newTestApp(t, Options{})
 	svc := &fakeView{title: "services(prod)"}

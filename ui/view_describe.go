@@ -283,6 +283,11 @@ func (v *DescribeView) SetSize(w, h int) {
 }
 
 // Title is the crumb.
+// FilterHint: in describe, `/` searches the document instead of filtering rows.
+func (v *DescribeView) FilterHint() string {
+	return "search (n next, N previous) · enter keeps · esc clears"
+}
+
 func (v *DescribeView) Title() string { return "describe(" + model.Sanitize(v.title) + ")" }
 
 // Keys are the search and format bindings.
