@@ -2,7 +2,8 @@ package model
 
 import "strings"
 
-// ClusterColumns are the columns of the clusters view.
+// ClusterColumns are the columns of the clusters view. On a narrow
+// screen INSIGHTS goes first, then the capacity providers.
 func ClusterColumns() []Column {
 	return []Column{
 		{Title: "NAME", MinWidth: 8, Flex: true, Sort: SortName},
@@ -11,8 +12,8 @@ func ClusterColumns() []Column {
 		{Title: "RUNNING", Right: true},
 		{Title: "PENDING", Right: true},
 		{Title: "INSTANCES", Right: true},
-		{Title: "CAPACITY PROVIDERS", MinWidth: 8, Flex: true},
-		{Title: "INSIGHTS"},
+		{Title: "CAPACITY PROVIDERS", MinWidth: 8, Flex: true, Shed: 1},
+		{Title: "INSIGHTS", Shed: 2},
 	}
 }
 

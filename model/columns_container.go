@@ -5,19 +5,21 @@ import (
 	"strings"
 )
 
-// ContainerColumns are the columns of the containers view.
+// ContainerColumns are the columns of the containers view. On a narrow
+// screen the CPU, memory and ports go first, then ESSENTIAL, then the
+// image: the name, status, health, exit code and reason stay.
 func ContainerColumns() []Column {
 	return []Column{
 		{Title: "NAME", MinWidth: 8, Sort: SortName},
-		{Title: "IMAGE", MinWidth: 12, Flex: true},
+		{Title: "IMAGE", MinWidth: 12, Flex: true, Shed: 1},
 		{Title: "STATUS", Sort: SortStatus},
 		{Title: "HEALTH"},
 		{Title: "EXIT", Right: true},
 		{Title: "REASON", MinWidth: 8, Flex: true},
-		{Title: "ESSENTIAL"},
-		{Title: "PORTS", MinWidth: 6},
-		{Title: "CPU", Right: true},
-		{Title: "MEMORY", Right: true},
+		{Title: "ESSENTIAL", Shed: 2},
+		{Title: "PORTS", MinWidth: 6, Shed: 3},
+		{Title: "CPU", Right: true, Shed: 5},
+		{Title: "MEMORY", Right: true, Shed: 4},
 	}
 }
 

@@ -2,18 +2,21 @@ package model
 
 import "time"
 
-// InstanceColumns are the columns of the container instances view.
+// InstanceColumns are the columns of the container instances view. On a
+// narrow screen the AZ goes first, then the instance type, then AGENT (a
+// disconnected agent still colours its row as an error), then the age:
+// the instance ID, status, task count and free CPU and memory stay whole.
 func InstanceColumns() []Column {
 	return []Column{
 		{Title: "INSTANCE", MinWidth: 10, NoTruncate: true, Sort: SortName},
 		{Title: "STATUS", Sort: SortStatus},
-		{Title: "AGENT"},
+		{Title: "AGENT", Shed: 2},
 		{Title: "TASKS", Right: true},
 		{Title: "CPU FREE", Right: true},
 		{Title: "MEMORY FREE", Right: true},
-		{Title: "TYPE"},
-		{Title: "AZ"},
-		{Title: "AGE", Right: true, Sort: SortAge},
+		{Title: "TYPE", Shed: 3},
+		{Title: "AZ", Shed: 4},
+		{Title: "AGE", Right: true, Sort: SortAge, Shed: 1},
 	}
 }
 

@@ -6,19 +6,22 @@ import (
 	"time"
 )
 
-// ServiceColumns are the columns of the services view.
+// ServiceColumns are the columns of the services view. On a narrow
+// screen EXEC goes first, then the launch type, then the age, then the
+// pending count: the name, status, desired and running counts, task
+// definition and deployment state stay, and stay whole.
 func ServiceColumns() []Column {
 	return []Column{
 		{Title: "NAME", MinWidth: 8, Flex: true, Sort: SortName},
 		{Title: "STATUS", Sort: SortStatus},
 		{Title: "DESIRED", Right: true},
 		{Title: "RUNNING", Right: true},
-		{Title: "PENDING", Right: true},
-		{Title: "LAUNCH", MinWidth: 6},
+		{Title: "PENDING", Right: true, Shed: 1},
+		{Title: "LAUNCH", MinWidth: 6, Shed: 3},
 		{Title: "TASK DEF", MinWidth: 8, Flex: true},
 		{Title: "DEPLOYMENT", MinWidth: 9},
-		{Title: "EXEC"},
-		{Title: "AGE", Right: true, Sort: SortAge},
+		{Title: "EXEC", Shed: 4},
+		{Title: "AGE", Right: true, Sort: SortAge, Shed: 2},
 	}
 }
 

@@ -99,6 +99,7 @@ func (t *Table) layout() {
 	}
 	avail := t.w
 	total = t.shed(total, avail)
+	total = t.shedForFlex(natural, total, avail)
 	total = t.growFlex(natural, total, avail)
 	for total > avail && t.shrinkWidest(floor) {
 		total--
@@ -112,18 +113,65 @@ func (t *Table) layout() {
 // ("10.0.2.1…", "checkou…").
 func (t *Table) shed(total, avail int) int {
 	for total > avail {
-		pick := -1
-		for i, c := range t.cols {
-			if c.Shed > 0 && !t.hidden[i] && (pick < 0 || c.Shed >= t.cols[pick].Shed) {
-				pick = i
-			}
-		}
-		if pick < 0 {
+		freed, ok := t.shedOne()
+		if !ok {
 			break
 		}
-		t.hidden[pick] = true
-		total -= t.width[pick] + len(colGap)
-		t.width[pick] = 0
+		total -= freed
+	}
+	return total
+}
+
+// shedOne leaves out the shown column with the highest Shed (the
+// rightmost of equals) and returns the cells that frees.
+func (t *Table) shedOne() (int, bool) {
+	pick := -1
+	for i, c := range t.cols {
+		if c.Shed > 0 && !t.hidden[i] && (pick < 0 || c.Shed >= t.cols[pick].Shed) {
+			pick = i
+		}
+	}
+	if pick < 0 {
+		return 0, false
+	}
+	freed := t.width[pick] + len(colGap)
+	t.hidden[pick] = true
+	t.width[pick] = 0
+	return freed, true
+}
+
+// shedForFlex leaves out more of the columns that may go when that is
+// what it takes for the flex columns (names, task definitions) to show
+// their values whole: "checkout:1" reads better than "checkou…" plus an
+// AGE. When even shedding them all would not make room, nothing more is
+// shed: the values are cut either way and the detail is worth keeping.
+func (t *Table) shedForFlex(natural []int, total, avail int) int {
+	// short: the cells the shown flex columns lack to be whole; kept:
+	// the line with every column that may go left out.
+	short := func(sheddable bool) int {
+		n := 0
+		for i, c := range t.cols {
+			if c.Flex && !t.hidden[i] && (sheddable || c.Shed == 0) {
+				n += natural[i] - t.width[i]
+			}
+		}
+		return n
+	}
+	kept := total
+	for i, c := range t.cols {
+		if c.Shed > 0 && !t.hidden[i] {
+			kept -= t.width[i] + len(colGap)
+		}
+	}
+	if total+short(true) <= avail || kept+short(false) > avail {
+		return total
+	}
+	for total+short(true) > avail {
+		freed, ok := t.shedOne()
+		if !ok {
+			break
+		}
+		total -= freed
 	}
 	return total
 }

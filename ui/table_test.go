@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -327,9 +328,13 @@ func TestTableKeepsIDsWholeAndShedsDetail(t *testing.T) {
 		w    int
 		want string // the columns shown
 	}{
-		// 32 + 4 (the flex column's minimum) + 12 + 6 + 5 + 4 gaps of 2 = 67
-		{67, "ID NAME IP CPU MEM"},
-		{66, "ID NAME IP MEM"}, // CPU goes first: it sheds before MEM
+		// 32 + 19 (the whole name) + 12 + 6 + 5 + 4 gaps of 2 = 82
+		{82, "ID NAME IP CPU MEM"},
+		{81, "ID NAME IP MEM"}, // CPU goes first so that the name stays whole
+		{67, "ID NAME IP"},     // 82 - CPU and MEM with their gaps
+		// 66: not even shedding both makes the name whole, so only what
+		// the flex column's minimum (4) needs is shed: CPU, before MEM.
+		{66, "ID NAME IP MEM"},
 		{58, "ID NAME IP"},
 		{52, "ID NAME IP"},
 		{40, "ID NAME"}, // nothing left to shed: the line is clipped
@@ -346,6 +351,9 @@ func TestTableKeepsIDsWholeAndShedsDetail(t *testing.T) {
 		}
 		if !strings.HasPrefix(strings.Split(view, "\n")[1], id+"  ") {
 			t.Errorf("width %d: the ID is not whole:\n%s", tc.w, view)
+		}
+		if whole := strings.Contains(view, "a-long-service-name"); whole != (tc.w >= 67) {
+			t.Errorf("width %d: name whole %v:\n%s", tc.w, whole, view)
 		}
 		if tc.w >= 52 && !strings.Contains(view, "  10.0.100.200") {
 			t.Errorf("width %d: the IP is not whole:\n%s", tc.w, view)
@@ -404,5 +412,81 @@ func TestTableSortKeysFollowColumns(t *testing.T) {
 	tb.Update(press("S"))
 	if col, desc := tb.SortColumn(); col != 1 || desc {
 		t.Errorf("S: sort column %d desc %v, want 1 ascending", col, desc)
+	}
+}
+
+// At 80 columns, a small tmux pane, each browse view leaves out its
+// detail columns whole, least important first, and what an operator
+// reads — names, status, counts, task definition, deployment state,
+// image, instance ID, free capacity — is never cut. At 120 nothing goes.
+func TestTableBrowseColumnsAt80(t *testing.T) {
+	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	var services []Row
+	for _, s := range []struct{ name, td, rollout string }{
+		{"api", "api:1", "COMPLETED"}, {"checkout", "checkout:1", "COMPLETED"},
+		{"notifications", "notifications:2", "IN_PROGRESS"}, {"worker", "worker:2", "FAILED"},
+	} {
+		deps := []model.Deployment{{Status: "PRIMARY", RolloutState: s.rollout}}
+		if s.rollout == "IN_PROGRESS" {
+			deps = append(deps, model.Deployment{Status: "ACTIVE", RolloutState: "COMPLETED"})
+		}
+		services = append(services, model.ServiceRow(model.Service{ARN: s.name, Name: s.name, Status: "ACTIVE",
+			Desired: 4, Running: 4, CapacityProviders: []string{"FARGATE", "FARGATE_SPOT"},
+			TaskDefinition: "arn:aws:ecs:us-east-1:1:task-definition/" + s.td, Deployments: deps,
+			ExecEnabled: true, CreatedAt: now.Add(-400 * 24 * time.Hour)}, now))
+	}
+	var clusters []Row
+	for _, name := range []string{"batch", "prod", "staging"} {
+		clusters = append(clusters, model.ClusterRow(model.Cluster{ARN: name, Name: name, Status: "ACTIVE",
+			ActiveServices: 5, RunningTasks: 10, CapacityProviders: []string{"FARGATE", "FARGATE_SPOT"}, ContainerInsights: "enabled"}))
+	}
+	def := &model.ContainerDefinition{Essential: true, PortMappings: []model.PortMapping{{ContainerPort: 8080}}}
+	containers := []Row{
+		model.ContainerRow(model.Container{Name: "log_router", Image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable",
+			LastStatus: "RUNNING", HealthStatus: "UNKNOWN", MemoryReservation: "50"}, def),
+		model.ContainerRow(model.Container{Name: "app", Image: "123.dkr.ecr.us-east-1.amazonaws.com/api:3.8.2",
+			LastStatus: "RUNNING", HealthStatus: "HEALTHY", CPU: "256", Memory: "768"}, def),
+	}
+	instances := []Row{model.InstanceRow(model.ContainerInstance{ARN: "i", EC2InstanceID: "i-00dcf9a1e217c58f7",
+		Status: "DRAINING", AgentConnected: true, RunningTasks: 12, RegisteredCPU: 2048, RemainingCPU: 1536,
+		RegisteredMemory: 7680, RemainingMemory: 6656, InstanceType: "m6i.large", AvailabilityZone: "us-east-1a",
+		RegisteredAt: now.Add(-(12*24 + 5) * time.Hour)}, now)}
+
+	for _, tc := range []struct {
+		name  string
+		cols  []Column
+		rows  []Row
+		shown string   // the columns at 80
+		whole []string // cells that must be whole at 80
+	}{
+		{"services", model.ServiceColumns(), services, "NAME STATUS DESIRED RUNNING TASK DEF DEPLOYMENT",
+			[]string{"notifications", "checkout", "ACTIVE", "notifications:2", "checkout:1", "IN_PROGRESS (2)", "COMPLETED"}},
+		{"clusters", model.ClusterColumns(), clusters, "NAME STATUS SERVICES RUNNING PENDING INSTANCES CAPACITY PROVIDERS",
+			[]string{"staging", "FARGATE,FARGATE_SPOT"}},
+		{"containers", model.ContainerColumns(), containers, "NAME IMAGE STATUS HEALTH EXIT REASON",
+			[]string{"log_router", "aws-for-fluent-bit:stable", "api:3.8.2", "RUNNING", "UNKNOWN", "HEALTHY"}},
+		{"instances", model.InstanceColumns(), instances, "INSTANCE STATUS TASKS CPU FREE MEMORY FREE",
+			[]string{"i-00dcf9a1e217c58f7", "DRAINING", "12", "1.5 vCPU / 2 vCPU", "6.5 GiB / 7.5 GiB"}},
+	} {
+		tb := NewTable(tc.cols, testStyles)
+		tb.SetRows(tc.rows)
+		tb.SetSize(80, 10)
+		view := ansi.Strip(tb.View())
+		header := strings.Split(view, "\n")[0]
+		if got := strings.Join(strings.Fields(strings.NewReplacer("↑", "", "↓", "").Replace(header)), " "); got != tc.shown {
+			t.Errorf("%s at 80: columns %q, want %q\n%s", tc.name, got, tc.shown, view)
+		}
+		if strings.Contains(view, "…") {
+			t.Errorf("%s at 80: a value is cut:\n%s", tc.name, view)
+		}
+		for _, w := range tc.whole {
+			if !strings.Contains(view, w) {
+				t.Errorf("%s at 80: %q is not whole:\n%s", tc.name, w, view)
+			}
+		}
+		tb.SetSize(120, 10)
+		if got := len(strings.Fields(strings.Split(ansi.Strip(tb.View()), "\n")[0])); got < len(tc.cols) {
+			t.Errorf("%s at 120: %d header words for %d columns: a column was shed", tc.name, got, len(tc.cols))
+		}
 	}
 }
