@@ -84,3 +84,9 @@ func navigate(v View) tea.Cmd { return emit(NavigateMsg{View: v}) }
 
 // emit is a command that delivers msg.
 func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// alreadyRefreshing answers ctrl-r pressed while the view's refresh is
+// still running: the key is heard, and no second refresh starts.
+func alreadyRefreshing() tea.Cmd {
+	return emit(FlashMsg{Level: FlashInfo, Text: "refresh already running"})
+}

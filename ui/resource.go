@@ -160,6 +160,9 @@ func (r *resource[T]) Update(msg tea.Msg) tea.Cmd {
 			return r.apply(msg)
 		}
 	case RefreshNowMsg:
+		if r.inFlight {
+			return alreadyRefreshing()
+		}
 		return r.refresh(false)
 	case ResumeMsg:
 		// Replies and ticks sent while covered were dropped by the view on

@@ -86,9 +86,10 @@ func (v *DescribeView) Update(msg tea.Msg) tea.Cmd {
 			return v.loaded(msg)
 		}
 	case RefreshNowMsg:
-		if !v.loading {
-			return v.load()
+		if v.loading {
+			return alreadyRefreshing()
 		}
+		return v.load()
 	case ResumeMsg:
 		if v.loading { // its reply was dropped while the view was covered
 			return v.load()

@@ -228,3 +228,24 @@ func TestWrapAndMarks(t *testing.T) {
 		t.Errorf("a line without matches has marks %v", got)
 	}
 }
+
+// ctrl-r while the describe is still loading says so, and starts nothing;
+// once loaded, ctrl-r loads again.
+func TestDescribeRefreshWhileLoading(t *testing.T) {
+	_, ctx := startViewDemo(t)
+	v := NewDescribeView(ctx, aws.Kind("cluster"), "prod", "prod", "describe(cluster prod)")
+	v.SetSize(120, 30)
+	first := v.Init()
+	gen := v.gen
+	ctrlRWhileBusy(t, v, func() int { return v.gen })
+	d := newViewDriver(t, v)
+	d.run(first)
+	if st := d.refreshed(); st.Err != nil {
+		t.Fatalf("describe failed: %v", st.Err)
+	}
+	v.Update(RefreshNowMsg{})
+	defer v.Cancel()
+	if v.gen == gen || !v.loading {
+		t.Error("ctrl-r after the load did not load again")
+	}
+}

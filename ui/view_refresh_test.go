@@ -59,9 +59,7 @@ func TestOneRefreshAtATime(t *testing.T) {
 	if fetch == nil {
 		t.Fatal("Init did not start a refresh")
 	}
-	if cmd := v.Update(RefreshNowMsg{}); cmd != nil {
-		t.Error("ctrl-r started a second refresh while one was in flight")
-	}
+	ctrlRWhileBusy(t, v, func() int { return v.gen })
 	if cmd := v.Update(refreshTickMsg{view: v.id, gen: v.gen}); cmd != nil {
 		t.Error("a tick started a second refresh while one was in flight")
 	}
@@ -76,6 +74,20 @@ func TestOneRefreshAtATime(t *testing.T) {
 	}
 	if cmd := v.Update(refreshTickMsg{view: v.id, gen: tick}); cmd != nil {
 		t.Error("a tick armed before ctrl-r started another refresh")
+	}
+}
+
+// ctrlRWhileBusy presses ctrl-r on a view whose refresh is running: the
+// flash line says so, and no new request starts (gen stays).
+func ctrlRWhileBusy(t *testing.T, v View, gen func() int) {
+	t.Helper()
+	before := gen()
+	cmd := v.Update(RefreshNowMsg{})
+	if cmd == nil {
+		t.Fatal("ctrl-r while a refresh was running: nothing said")
+	}
+	if msg := cmd(); msg != (FlashMsg{Level: FlashInfo, Text: "refresh already running"}) || gen() != before {
+		t.Errorf("ctrl-r while a refresh was running: %#v, generation %d → %d", msg, before, gen())
 	}
 }
 
