@@ -185,7 +185,3 @@ func TestNotFoundNamesOnlyWhatTheViewAskedFor(t *testing.T) {
 		}
 	}
 }
-
-func containsFold(s, sub string) bool {
-	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
-}
